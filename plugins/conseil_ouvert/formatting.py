@@ -1,0 +1,54 @@
+"""French dates, numbers and amounts with Babel (no OS locale needed).
+
+These run thousands of times per build: the pure ones are memoised.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .markup import french_spacing
+from .model import PartialDate
+
+LOCALE = "fr_FR"
+UNKNOWN_DATE = "date non précisée"
+
+
+@lru_cache(maxsize=8192)
+def date_fr(date: PartialDate | None) -> str:
+    """« 28 février 2019 », « 1er mars 2020 », « février 2020 », « 2019 »."""
+    if date is None:
+        return UNKNOWN_DATE
+    if date.precision == "year":
+        return str(date.year)
+    if date.precision == "month":
+        return format_date(date.first_day(), "MMMM y", locale=LOCALE)
+    text = format_date(date.first_day(), "d MMMM y", locale=LOCALE)
+    return text.replace("1 ", "1er ", 1) if date.day == 1 else text
+
+
+@lru_cache(maxsize=8192)
+def number_fr(value: float | int | None) -> str:
+    """« 1 600 », with a narrow no-break space between thousands."""
+    if value is None:
+        return "inconnu"
+    return format_decimal(value, locale=LOCALE)
+
+
+def euros_fr(value: float | int | None) -> str:
+    """« 200 000 € »; « 7 millions d'euros » is left to the writer of the summary."""
+    if value is None:
+        return "montant inconnu"
+    return f"{number_fr(value)}\u00a0€"
+
+
+def typo(text: str | None) -> str:
+    return french_spacing(text) if text else ""
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    word = singular if count < 2 else (plural_form or singular + "s")
+    return f"{number_fr(count)} {word}"

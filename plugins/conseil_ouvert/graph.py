@@ -1,0 +1,233 @@
+"""Checked records to a graph: every reference resolved, every rule checked,
+and the indexes the pages and exports walk (built once, in one pass each).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fields import Problem
+from .loading import Loaded, load_content
+from .model import (
+    City,
+    Deliberation,
+    Event,
+    Organisation,
+    Person,
+    Quote,
+    Source,
+    Topic,
+    date_sort_key,
+)
+from .schema import FORMATS
+
+
+class ContentError(SystemExit):
+    """Content mistakes: a clean report and exit status 1, never a traceback."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = [str(p) for p in problems]
+        plural = "s" if len(problems) > 1 else ""
+        report = (
+            f"\n{len(problems)} problème{plural} dans le contenu ; le site n'a pas été modifié.\n"
+            + "\n".join(lines)
+        )
+        super().__init__(report)
+        self.code = 1
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass
+class Graph:
+    """All published records, and who points at whom."""
+
+    sources: dict[str, Source]
+    topics: dict[str, Topic]
+    cities: dict[str, City]
+    organisations: dict[str, Organisation]
+    persons: dict[str, Person]
+    deliberations: dict[str, Deliberation]
+    quotes: dict[str, Quote]
+    events: dict[str, Event]
+    drafts: dict[str, Deliberation] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.quotes_by: dict[str, list[Quote]] = defaultdict(list)
+        self.deliberations_by: dict[str, list[Deliberation]] = defaultdict(list)
+        self.events_by: dict[str, list[Event]] = defaultdict(list)
+        self.members_of: dict[str, list[tuple[Person, object]]] = defaultdict(list)
+        self.cited_by: dict[str, list[object]] = defaultdict(list)
+        self.group_record: dict[str, list[tuple[Deliberation, object]]] = defaultdict(list)
+        self.votes_of: dict[str, list[tuple[Deliberation, object]]] = defaultdict(list)
+        self.children: dict[str, list[Organisation]] = defaultdict(list)
+
+        for quote in sorted(self.quotes.values(), key=lambda q: date_sort_key(q.date), reverse=True):
+            for key in (quote.person, quote.organisation, quote.deliberation, quote.event, quote.city):
+                if key:
+                    self.quotes_by[key].append(quote)
+            for topic in quote.topics:
+                self.quotes_by[topic].append(quote)
+        for delib in self.sorted_deliberations():
+            self.deliberations_by[delib.city].append(delib)
+            self.deliberations_by[delib.body].append(delib)
+            for topic in delib.topics:
+                self.deliberations_by[topic].append(delib)
+            for position in delib.group_positions:
+                self.group_record[position.organisation].append((delib, position))
+            for vote in delib.votes:
+                self.votes_of[vote.person].append((delib, vote))
+        for event in self.sorted_events():
+            for key in (event.city, event.deliberation, *event.organisations, *event.topics):
+                if key:
+                    self.events_by[key].append(event)
+        for person in self.persons.values():
+            for membership in person.memberships:
+                self.members_of[membership.organisation].append((person, membership))
+        for org in self.organisations.values():
+            if org.parent:
+                self.children[org.parent].append(org)
+        for record in self.all_records():
+            for source in record.sources:
+                self.cited_by[source].append(record)
+
+    def all_records(self) -> list:
+        return [
+            *self.topics.values(),
+            *self.cities.values(),
+            *self.organisations.values(),
+            *self.persons.values(),
+            *self.deliberations.values(),
+            *self.quotes.values(),
+            *self.events.values(),
+        ]
+
+    def sorted_deliberations(self) -> list[Deliberation]:
+        return sorted(
+            self.deliberations.values(), key=lambda d: (date_sort_key(d.date), d.id), reverse=True
+        )
+
+    def sorted_events(self) -> list[Event]:
+        return sorted(self.events.values(), key=lambda e: (date_sort_key(e.date), e.id), reverse=True)
+
+    def city_of(self, record: object) -> City | None:
+        city_id = getattr(record, "city", None)
+        return self.cities.get(city_id) if city_id else None
+
+    def speaker_label(self, quote: Quote) -> str:
+        names = []
+        if quote.person:
+            names.append(self.persons[quote.person].name)
+        if quote.organisation:
+            names.append(self.organisations[quote.organisation].label)
+        return ", ".join(names)
+
+
+def check_rules(loaded: Loaded, today: dt.date) -> None:
+    """Rules that need more than one field or more than one file."""
+    records = loaded.records
+    problems = loaded.problems
+    known = {kind: set(ids) for kind, ids in loaded.files.items()}
+    for kind, ref_id, rel, path, lines in loaded.refs:
+        if ref_id not in known[kind]:
+            problems.append(
+                Problem(
+                    rel,
+                    lines.find(path),
+                    path,
+                    f"« {ref_id} » n'existe pas dans content/{kind}/",
+                    f"créez content/{kind}/{ref_id}.md ou corrigez l'identifiant",
+                )
+            )
+
+    def add(record: object, path: str, message: str, fix: str) -> None:
+        problems.append(Problem(record.path, None, path, message, fix))  # type: ignore[attr-defined]
+
+    organisations: dict[str, Organisation] = records["organisations"]
+    numbers: dict[tuple[str, str], Deliberation] = {}
+    for delib in records["deliberations"].values():
+        if delib.number:
+            key = (delib.city, delib.number.casefold())
+            if key in numbers:
+                add(
+                    delib,
+                    "numero",
+                    f"numéro officiel {delib.number} déjà utilisé par {numbers[key].path}",
+                    "chaque délibération a un numéro unique : corrigez-le ou fusionnez les fichiers",
+                )
+            numbers[key] = delib
+        body = organisations.get(delib.body)
+        if body and body.classification != "conseil":
+            add(delib, "organe", f"« {delib.body} » n'est pas un conseil", "indiquez le conseil qui a voté")
+        counts = delib.counts
+        total = sum(v for v in (counts.yes, counts.no, counts.abstain, counts.not_voting) if v)
+        if body and body.seats and total > body.seats:
+            add(
+                delib,
+                "votes",
+                f"{total} voix pour un conseil de {body.seats} sièges",
+                "vérifiez le décompte dans le procès-verbal",
+            )
+        if counts.yes is not None and counts.no is not None:
+            if delib.outcome == "adoptee" and counts.yes <= counts.no:
+                add(delib, "votes", "délibération adoptée avec moins de voix pour que contre",
+                    "vérifiez le décompte ou le champ resultat")
+            if delib.outcome == "rejetee" and counts.yes > counts.no:
+                add(delib, "votes", "délibération rejetée avec plus de voix pour que contre",
+                    "vérifiez le décompte ou le champ resultat")
+        if counts.known() and not counts.source:
+            add(delib, "votes.source", "un décompte sans source", "ajoutez « source: » sous « votes: »")
+        for i, position in enumerate(delib.group_positions):
+            group = organisations.get(position.organisation)
+            if group and group.classification not in {"groupe", "parti"}:
+                add(delib, f"positions_groupes[{i}].groupe", f"« {group.id} » n'est pas un groupe",
+                    "indiquez un groupe politique ou un parti")
+    for quote in records["citations"].values():
+        if not quote.person and not quote.organisation:
+            add(quote, "personne", "citation sans orateur", "indiquez « personne: » ou « organisation: »")
+        if quote.text.startswith(("«", '"', "“")):
+            add(quote, "texte", "guillemets dans le texte", "écrivez le texte sans « » : le site les ajoute")
+    for person in records["personnes"].values():
+        for i, membership in enumerate(person.memberships):
+            if membership.start and membership.end and membership.end < membership.start:
+                add(person, f"appartenances[{i}].fin", "fin avant le début", "vérifiez les deux dates")
+
+
+def build_graph(content: Path, today: dt.date | None = None) -> Graph:
+    """Load, check and link every record; raise ContentError listing every problem."""
+    today = today or dt.date.today()
+    loaded = load_content(content, today)
+    check_rules(loaded, today)
+    if loaded.problems:
+        raise ContentError(sorted(loaded.problems, key=lambda p: (p.file, p.line or 0)))
+    records = loaded.records
+    deliberations = {k: d for k, d in records["deliberations"].items() if not d.draft}
+    graph = Graph(
+        sources=records["sources"],
+        topics=records["themes"],
+        cities=records["villes"],
+        organisations=records["organisations"],
+        persons=records["personnes"],
+        deliberations=deliberations,
+        quotes=records["citations"],
+        events=records["evenements"],
+        drafts={k: d for k, d in records["deliberations"].items() if d.draft},
+    )
+    unpublished = {d.id for d in graph.drafts.values()}
+    for record in (*graph.quotes.values(), *graph.events.values()):
+        if record.deliberation in unpublished:
+            raise ContentError(
+                [Problem(record.path, None, "deliberation", f"« {record.deliberation} » est un brouillon",
+                         "publiez la délibération (brouillon: false) ou retirez le lien")]
+            )
+    for person in graph.persons.values():
+        for membership in person.memberships:
+            membership.person = person.id
+    assert set(FORMATS) == set(records)
+    return graph

@@ -1,0 +1,173 @@
+"""Content files to typed records: read, split header and body, check fields.
+
+A content file is Markdown with a YAML header between two ``---`` lines. The
+folder it sits in (``content/<kind>/…``) says what kind of record it is and its
+file name (without ``.md``) is its identifier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .fields import SLUG_RE, Context, LineFinder, Problem
+from .markup import render_markdown
+from .schema import FORMATS
+
+MAX_FILE_BYTES = 512 * 1024
+
+
+class HeaderLoader(yaml.CSafeLoader):
+    """Safe YAML (no object-building tags) that keeps dates as text.
+
+    PyYAML would turn 2019-02-30 into an exception for the whole file; as text
+    the date check can say which field is wrong.
+    """
+
+
+HeaderLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Loaded:
+    """Everything read from the content folder, before cross-checking."""
+
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> id -> record
+    files: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> path
+    problems: list[Problem] = field(default_factory=list)
+    refs: list[tuple[str, str, str, str, LineFinder]] = field(default_factory=list)
+
+
+def content_files(content: Path) -> list[tuple[str, Path]]:
+    """Every record file, as (kind, path), in a stable order."""
+    found = []
+    for kind in FORMATS:
+        folder = content / kind
+        if not folder.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames.sort()
+            found.extend(
+                (kind, Path(dirpath) / name)
+                for name in sorted(filenames)
+                if name.endswith(".md") and not name.startswith(".")
+            )
+    return found
+
+
+def split_file(raw: bytes, rel: str) -> tuple[str, str, int, list[Problem]]:
+    """Header text, body text, the body's first line, and what is wrong."""
+
+    def fail(message: str, fix: str, line: int | None = None) -> tuple[str, str, int, list[Problem]]:
+        return "", "", 0, [Problem(rel, line, "fichier", message, fix)]
+
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(
+            f"fichier trop volumineux ({len(raw) // 1024} Kio)",
+            f"un fichier de contenu fait moins de {MAX_FILE_BYTES // 1024} Kio : découpez-le",
+        )
+    if not raw.strip():
+        return fail("fichier vide", "remplissez-le à partir de « conseil-ouvert new » ou supprimez-le")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return fail(
+            f"le fichier n'est pas en UTF-8 (octet illisible à la position {error.start})",
+            "réenregistrez-le en UTF-8 dans votre éditeur",
+        )
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return fail(
+            "en-tête manquant",
+            "la première ligne du fichier doit être « --- », suivie des champs puis d'une autre ligne « --- »",
+            1,
+        )
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        return fail("en-tête non fermé", "ajoutez une ligne « --- » après le dernier champ", 1)
+    return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :]), end + 2, []
+
+
+def load_file(
+    kind: str, path: Path, content: Path, today: dt.date, loaded: Loaded
+) -> dict[str, Any] | None:
+    """Check one file; return its record's attributes, or None if it is unusable."""
+    rel = path.relative_to(content.parent).as_posix()
+    header_text, body, _, problems = split_file(path.read_bytes(), rel)
+    loaded.problems.extend(problems)
+    if problems:
+        return None
+    lines = LineFinder(header_text, first_line=2)
+    try:
+        header = yaml.load(header_text, Loader=HeaderLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else None
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        fix = (
+            "les balises YAML (« !… ») sont refusées : écrivez une valeur simple"
+            if "tag" in str(problem) or "constructor" in type(error).__name__.lower()
+            else "vérifiez l'indentation, les deux-points et les guillemets de cette ligne"
+        )
+        loaded.problems.append(Problem(rel, line, "en-tête", f"en-tête illisible : {problem}", fix))
+        return None
+    ctx = Context(rel, lines, loaded.problems, today)
+    attrs = FORMATS[kind].parse(header if header is not None else None, ctx, "")
+    for ref_kind, ref_id, ref_path in ctx.refs:
+        loaded.refs.append((ref_kind, ref_id, rel, ref_path, lines))
+    if attrs is None:
+        return None
+    record = attrs
+    record.path = rel
+    record.body_html = render_markdown(body) if body.strip() else ""
+    return record
+
+
+def load_content(content: Path, today: dt.date | None = None) -> Loaded:
+    """Read and check every record file below ``content``."""
+    today = today or dt.date.today()
+    loaded = Loaded()
+    for kind in FORMATS:
+        loaded.records[kind] = {}
+        loaded.files[kind] = {}
+    for kind, path in content_files(content):
+        rel = path.relative_to(content.parent).as_posix()
+        record_id = path.stem
+        if not SLUG_RE.match(record_id):
+            loaded.problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "nom du fichier",
+                    f"« {path.name} » ne peut pas servir d'identifiant",
+                    "renommez-le en minuscules sans accent, avec des tirets (ex. dcm-19-02-28-14.md)",
+                )
+            )
+            continue
+        if record_id in loaded.files[kind]:
+            loaded.problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "nom du fichier",
+                    f"identifiant déjà utilisé par {loaded.files[kind][record_id]}",
+                    "donnez un nom unique à chaque fichier d'un même dossier",
+                )
+            )
+            continue
+        loaded.files[kind][record_id] = rel
+        record = load_file(kind, path, content, today, loaded)
+        if record is not None:
+            record.id = record_id
+            loaded.records[kind][record_id] = record
+    return loaded

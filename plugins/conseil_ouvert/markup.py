@@ -1,0 +1,50 @@
+"""Contributed Markdown to safe HTML, with French typography.
+
+Contributors are trusted with words, not markup: whatever HTML they write is
+cleaned with an allow-list, and only http(s) and relative links survive.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre",
+    "h2", "h3", "h4", "br", "abbr", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+
+_md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+_NBSP_BEFORE = re.compile(r"(?<=\w|[»)\]]) ?([;:!?])(?=\s|$|<)")
+_NBSP_AFTER_OPEN = re.compile(r"« ?")
+_NBSP_BEFORE_CLOSE = re.compile(r" ?»")
+
+
+def french_spacing(text: str) -> str:
+    """Non-breaking spaces around « », before ; : ! ? (French typography)."""
+    text = _NBSP_BEFORE.sub("\u202f\\1", text)
+    text = _NBSP_AFTER_OPEN.sub("«\u00a0", text)
+    return _NBSP_BEFORE_CLOSE.sub("\u00a0»", text)
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown(text: str) -> str:
+    """Markdown body of a content file, as HTML safe to publish."""
+    _md.reset()
+    html = sanitise(_md.convert(text))
+    # Typography only outside tags, so attributes and URLs stay untouched.
+    return re.sub(r"(?<=>)([^<]+)(?=<)", lambda m: french_spacing(m.group(1)), html)

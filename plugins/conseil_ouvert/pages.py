@@ -1,0 +1,203 @@
+"""The graph to HTML pages: one Pelican generator renders every record page,
+every list page and the home page from the theme's templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from . import schema
+from .charts import bar_chart_svg, camera_bars
+from .graph import Graph, build_graph
+from .model import City, Deliberation, date_sort_key
+from .urls import output_file, path_of
+
+log = logging.getLogger(__name__)
+
+LABELS = {
+    "outcomes": schema.OUTCOMES,
+    "positions": schema.POSITIONS,
+    "provenances": schema.PROVENANCES,
+    "quote_types": schema.QUOTE_TYPES,
+    "organisation_types": schema.ORGANISATION_TYPES,
+    "event_types": schema.EVENT_TYPES,
+    "follow_up_types": schema.FOLLOW_UP_TYPES,
+    "camera_statuses": schema.CAMERA_STATUSES,
+    "source_media": schema.SOURCE_MEDIA,
+    "amount_kinds": schema.AMOUNT_KINDS,
+}
+
+
+def by_date(items: list[Any]) -> list[Any]:
+    """Oldest first; undated items last."""
+    return sorted(items, key=lambda i: date_sort_key(i.date) if i.date else (9999, 0, 0))
+
+
+def content_today(settings: dict[str, Any]) -> dt.date:
+    """The date against which « in the future » is judged (a setting for tests)."""
+    today = settings.get("CONSEIL_OUVERT_TODAY")
+    return dt.date.fromisoformat(today) if today else dt.date.today()
+
+
+def money_by_year(records: list[Any]) -> tuple[list[tuple[str, float]], float]:
+    """Sums of known amounts per budget year (or the record's year)."""
+    years: dict[str, float] = defaultdict(float)
+    for record in records:
+        for amount in record.amounts:
+            if amount.kind in {"unitaire", "par-an"}:
+                continue  # a unit cost or a yearly running cost is not money voted
+            year = amount.budget_year or (record.date.year if record.date else None)
+            years[str(year) if year else "année inconnue"] += amount.euros
+    rows = sorted(years.items())
+    return rows, sum(years.values())
+
+
+def city_summary(graph: Graph, city: City) -> dict[str, Any]:
+    """The figures a city page and the comparison page both show."""
+    deliberations = graph.deliberations_by[city.id]
+    events = graph.events_by[city.id]
+    counted = [c for c in city.cameras if c.status == "compte"]
+    latest = max(counted, key=lambda c: date_sort_key(c.date), default=None)
+    money_rows, money_total = money_by_year([*deliberations, *events])
+    topics = sorted(
+        {t for r in (*deliberations, *events, *graph.quotes_by[city.id]) for t in r.topics}
+    )
+    return {
+        "deliberations": deliberations,
+        "events": events,
+        "latest_count": latest,
+        "money_rows": money_rows,
+        "money_total": money_total,
+        "topics": [graph.topics[t] for t in topics],
+        "per_inhabitant": (
+            money_total / city.population.value if city.population and money_total else None
+        ),
+    }
+
+
+TECHNOLOGY_TOPICS = (
+    "videosurveillance-algorithmique",
+    "reconnaissance-faciale",
+    "drones",
+    "capteurs",
+)
+
+
+def comparison_rows(graph: Graph) -> list[dict[str, Any]]:
+    rows = []
+    for city in graph.cities.values():
+        summary = city_summary(graph, city)
+        rows.append(
+            {
+                "city": city,
+                "latest": summary["latest_count"],
+                "promises": [c for c in city.cameras if c.status != "compte"],
+                "money": summary["money_total"],
+                "topics": {t.id for t in summary["topics"]},
+                "deliberations": len(summary["deliberations"]),
+            }
+        )
+    return rows
+
+
+def _by_name(row: dict[str, Any]) -> tuple:
+    return (row["city"].name,)
+
+
+def _by_cameras(row: dict[str, Any]) -> tuple:
+    return (-(row["latest"].count if row["latest"] else -1), row["city"].name)
+
+
+def _by_money(row: dict[str, Any]) -> tuple:
+    return (-row["money"], row["city"].name)
+
+
+def _by_deliberations(row: dict[str, Any]) -> tuple:
+    return (-row["deliberations"], row["city"].name)
+
+
+COMPARISON_ORDERS = (
+    ("ville", "Par ville", _by_name),
+    ("cameras", "Par nombre de caméras", _by_cameras),
+    ("montants", "Par montants connus", _by_money),
+    ("deliberations", "Par nombre de délibérations", _by_deliberations),
+)
+
+
+class RecordPagesGenerator(Generator):
+    """Loads the content graph, then writes a page per record and the lists."""
+
+    def generate_context(self) -> None:
+        content = Path(self.path)
+        self.graph = build_graph(content, content_today(self.settings))
+        self.context["graph"] = self.graph
+        for warning in self.graph.warnings:
+            log.warning(warning)
+        siteurl = self.settings.get("SITEURL", "")
+
+        def url(record: Any) -> str:
+            return f"{siteurl}/{path_of(record)}"
+
+        self.env.globals.update(
+            graph=self.graph,
+            labels=LABELS,
+            url=url,
+            city_summary=lambda city: city_summary(self.graph, city),
+            by_date=by_date,
+        )
+
+    def write(self, relative: str, template: str, **context: Any) -> None:
+        target = Path(self.output_path) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        html = self.env.get_template(template).render(**self.context, **context)
+        target.write_text(html, encoding="utf-8")
+
+    def generate_output(self, writer: Any) -> None:
+        graph = self.graph
+        self.write("index.html", "home.html", page_kind="accueil")
+        self.write("deliberations/index.html", "deliberations.html", page_kind="liste")
+        for delib in graph.deliberations.values():
+            self.write(output_file(delib), "deliberation.html", delib=delib, page_kind="délibération")
+        self.write("citations/index.html", "quotes.html", page_kind="liste")
+        for quote in graph.quotes.values():
+            self.write(output_file(quote), "quote.html", quote=quote, page_kind="citation")
+        self.write("personnes/index.html", "persons.html", page_kind="liste")
+        for person in graph.persons.values():
+            self.write(output_file(person), "person.html", person=person, page_kind="personne")
+        self.write("organisations/index.html", "organisations.html", page_kind="liste")
+        for org in graph.organisations.values():
+            self.write(output_file(org), "organisation.html", org=org, page_kind="organisation")
+        self.write("villes/index.html", "cities.html", page_kind="liste")
+        for city in graph.cities.values():
+            chart = bar_chart_svg(
+                camera_bars(city.cameras), f"Nombre de caméras à {city.name}", f"cameras-{city.id}"
+            )
+            self.write(output_file(city), "city.html", city=city, chart=chart, page_kind="ville")
+        self.write("themes/index.html", "topics.html", page_kind="liste")
+        for topic in graph.topics.values():
+            self.write(output_file(topic), "topic.html", topic=topic, page_kind="thème")
+        self.write("chronologie/index.html", "timeline.html", page_kind="liste")
+        for event in graph.events.values():
+            self.write(output_file(event), "event.html", event=event, page_kind="événement")
+        rows = comparison_rows(graph)
+        for key, label, sort in COMPARISON_ORDERS:
+            target = "comparaison/index.html" if key == "ville" else f"comparaison/par-{key}/index.html"
+            self.write(
+                target,
+                "comparison.html",
+                rows=sorted(rows, key=sort),
+                sort_key=key,
+                sort_label=f"tri {label.lower()}",
+                sort_orders=[(k, lbl) for k, lbl, _ in COMPARISON_ORDERS],
+                technology_topics=[graph.topics[t] for t in TECHNOLOGY_TOPICS if t in graph.topics],
+                page_kind="liste",
+            )
+        self.write("sources/index.html", "sources.html", page_kind="liste")
+        self.write("404.html", "404.html", page_kind="erreur")
+

@@ -1,0 +1,83 @@
+"""Shared fixtures: real site builds into temporary folders, and HTML parsing."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+TODAY = "2026-11-24"  # fixed, so that « future date » checks do not drift
+
+
+def build_site(content: Path, output: Path, **overrides: object) -> Path:
+    """Build ``content`` into ``output`` with the project's settings."""
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "CONSEIL_OUVERT_SEARCH": False,
+            "CONSEIL_OUVERT_TODAY": TODAY,
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+    return output
+
+
+def text_of(node: object) -> str:
+    """Visible text with every kind of space folded to one plain space."""
+    raw = node.get_text(" ") if hasattr(node, "get_text") else str(node)
+    return re.sub(r"[\s\u00a0\u202f]+", " ", raw).strip()
+
+
+class Site:
+    """A built site: pages parsed on demand."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+
+    def path(self, url: str) -> Path:
+        relative = url.split("#")[0].lstrip("/")
+        target = self.output / relative
+        return target / "index.html" if relative == "" or relative.endswith("/") else target
+
+    def page(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real content, built once with search, as a reader would get it."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    build_site(CONTENT, output, CONSEIL_OUVERT_SEARCH=True)
+    return Site(output)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of the real content that a test may break."""
+
+    def make(**files: str) -> Path:
+        target = tmp_path / "content"
+        shutil.copytree(CONTENT, target)
+        for relative, text in files.items():
+            path = target / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return target
+
+    return make

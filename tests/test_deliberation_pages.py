@@ -1,0 +1,66 @@
+"""The deliberation pages a resident or a journalist reads (issue: site foundation)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import Site, text_of
+
+DCM = "/deliberations/metz/dcm-19-02-28-14/"
+
+
+def test_url_is_built_from_the_official_number(site: Site) -> None:
+    assert site.path(DCM).is_file()
+    links = [a["href"] for a in site.page("/deliberations/").select("a[href]")]
+    assert DCM in links
+
+
+def test_dcm_page_shows_number_french_date_and_amount(site: Site) -> None:
+    page = site.page(DCM)
+    facts = text_of(page.select_one("dl.facts"))
+    assert "DCM 19-02-28-14" in facts
+    assert "28 février 2019" in facts
+    assert "200 000 €" in facts
+    assert "Conseil municipal de Metz" in facts
+    assert page.select_one("time[datetime='2019-02-28']") is not None
+    # The date is read from the number: the page says so.
+    assert "la source écrit seulement" in facts
+
+
+def test_unknown_vote_breakdown_is_not_published_never_zero(site: Site) -> None:
+    page = site.page(DCM)
+    table = page.select_one("table.votes")
+    cells = [text_of(td) for td in table.select("tbody td")]
+    assert cells == ["non publié"] * 4
+    assert not any(re.fullmatch(r"\d+", c) for c in cells)
+    assert "Décompte non publié" in text_of(page.select_one("#decompte-non-publie"))
+    groups = text_of(page.select_one("#vote").parent)
+    assert "position des groupes n'est pas publiée" in groups
+
+
+def test_dcm_page_lists_its_sources(site: Site) -> None:
+    page = site.page(DCM)
+    sources = page.select_one("section.sources")
+    assert "Le point sur la vidéo surveillance à METZ" in text_of(sources)
+    assert "Adresse en ligne non connue" in text_of(sources)
+    for link in sources.select("a[href]"):
+        assert link["href"].startswith("/sources/#")
+
+
+def test_metropolitan_csu_vote_is_vague_where_the_source_is(site: Site) -> None:
+    page = site.page("/deliberations/metz/csu-metropolitain-mutualise/")
+    facts = text_of(page.select_one("dl.facts"))
+    assert "non publié" in facts  # no official number
+    assert "2021" in facts and "il y a un an" in facts
+    groups = page.select_one("#cap-groups").find_parent("table")
+    row = text_of(groups.select_one("tbody tr"))
+    assert "Rassemblement national" in row and "Pour" in row
+    assert "Rapporté par la presse" in row
+
+
+def test_quotes_about_a_deliberation_are_on_its_page(site: Site) -> None:
+    page = site.page("/deliberations/metz/csu-metropolitain-mutualise/")
+    quotes = page.select("#propos ~ ul figure.quote")
+    speakers = {text_of(q.select_one(".speaker")) for q in quotes}
+    assert any("François Grosdidier" in s for s in speakers)
+    assert any("Rassemblement national" in s for s in speakers)
