@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403
 
 SITE_ORIGIN = os.environ.get("CONSEIL_OUVERT_ORIGIN", "")
 if not SITE_ORIGIN.startswith(("https://", "http://")):

@@ -22,7 +22,7 @@ class Bar:
 
 def camera_bars(cameras: list[CameraCount]) -> list[Bar]:
     """Counts in date order; promises after the counts they are compared with."""
-    ordered = sorted(cameras, key=lambda c: (c.date.sort_key() if c.date else (9999, 0, 0)))
+    ordered = sorted(cameras, key=lambda c: c.date.sort_key() if c.date else (9999, 0, 0))
     return [Bar(date_fr(c.date), c.count, c.status) for c in ordered]
 
 

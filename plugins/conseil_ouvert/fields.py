@@ -54,9 +54,7 @@ class LineFinder:
             if part.startswith("["):
                 position = int(part[1:-1])
                 items = [
-                    i
-                    for i in range(index, len(self.lines))
-                    if re.match(r"^\s*-\s", self.lines[i])
+                    i for i in range(index, len(self.lines)) if re.match(r"^\s*-\s", self.lines[i])
                 ]
                 if position < len(items):
                     index = items[position]
@@ -109,7 +107,9 @@ class Text(Spec):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
-            ctx.add(path, "texte attendu", "écrivez un texte entre guillemets après les deux-points")
+            ctx.add(
+                path, "texte attendu", "écrivez un texte entre guillemets après les deux-points"
+            )
             return None
         if len(value) > self.max_length:
             ctx.add(
@@ -141,17 +141,6 @@ class Slug(Spec):
 
 class Ref(Slug):
     """The identifier (file name without .md) of another record."""
-
-    LABELS = {
-        "sources": "source",
-        "themes": "thème",
-        "villes": "ville",
-        "organisations": "organisation",
-        "personnes": "personne",
-        "deliberations": "délibération",
-        "citations": "citation",
-        "evenements": "événement",
-    }
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -216,6 +205,9 @@ class Euros(Spec):
 
     def schema(self) -> dict[str, Any]:
         return {"type": "number", "minimum": 0}
+
+    def placeholder(self) -> Any:
+        return 0
 
 
 class Date(Spec):
@@ -311,7 +303,9 @@ class ListOf(Spec):
         if value is None:
             return []
         if not isinstance(value, list):
-            ctx.add(path, "liste attendue", "écrivez chaque élément sur une ligne commençant par « - »")
+            ctx.add(
+                path, "liste attendue", "écrivez chaque élément sur une ligne commençant par « - »"
+            )
             return None
         parsed = (self.item.parse(v, ctx, f"{path}[{i}]") for i, v in enumerate(value))
         return [v for v in parsed if v is not None]
@@ -351,7 +345,9 @@ class Obj(Spec):
 
     def parse(self, value: Any, ctx: Context, path: str) -> Any:
         if not isinstance(value, dict):
-            ctx.add(path or "en-tête", "bloc de champs attendu", "écrivez des lignes « champ: valeur »")
+            ctx.add(
+                path or "en-tête", "bloc de champs attendu", "écrivez des lignes « champ: valeur »"
+            )
             return None
         prefix = f"{path}." if path else ""
         attrs: dict[str, Any] = {}
@@ -360,8 +356,10 @@ class Obj(Spec):
             spec_field = self.fields.get(key) if isinstance(key, str) else None
             if spec_field is None:
                 close = difflib.get_close_matches(str(key), self.fields, n=1)
-                fix = f"vouliez-vous écrire « {close[0]} » ?" if close else (
-                    "champs possibles : " + ", ".join(self.fields)
+                fix = (
+                    f"vouliez-vous écrire « {close[0]} » ?"
+                    if close
+                    else ("champs possibles : " + ", ".join(self.fields))
                 )
                 ctx.add(f"{prefix}{key}", "champ inconnu", fix)
                 continue

@@ -28,19 +28,13 @@ from .schema import FORMATS
 class ContentError(SystemExit):
     """Content mistakes: a clean report and exit status 1, never a traceback."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], building: bool = False) -> None:
         self.problems = problems
         lines = [str(p) for p in problems]
         plural = "s" if len(problems) > 1 else ""
-        report = (
-            f"\n{len(problems)} problème{plural} dans le contenu ; le site n'a pas été modifié.\n"
-            + "\n".join(lines)
-        )
-        super().__init__(report)
-        self.code = 1
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+        kept = " ; le site publié n'a pas été modifié" if building else ""
+        report = f"\n{len(problems)} problème{plural} dans le contenu{kept} :\n" + "\n".join(lines)
+        super().__init__(report)  # SystemExit prints a text code and exits with 1
 
 
 @dataclass
@@ -68,8 +62,16 @@ class Graph:
         self.votes_of: dict[str, list[tuple[Deliberation, object]]] = defaultdict(list)
         self.children: dict[str, list[Organisation]] = defaultdict(list)
 
-        for quote in sorted(self.quotes.values(), key=lambda q: date_sort_key(q.date), reverse=True):
-            for key in (quote.person, quote.organisation, quote.deliberation, quote.event, quote.city):
+        for quote in sorted(
+            self.quotes.values(), key=lambda q: date_sort_key(q.date), reverse=True
+        ):
+            for key in (
+                quote.person,
+                quote.organisation,
+                quote.deliberation,
+                quote.event,
+                quote.city,
+            ):
                 if key:
                     self.quotes_by[key].append(quote)
             for topic in quote.topics:
@@ -114,7 +116,9 @@ class Graph:
         )
 
     def sorted_events(self) -> list[Event]:
-        return sorted(self.events.values(), key=lambda e: (date_sort_key(e.date), e.id), reverse=True)
+        return sorted(
+            self.events.values(), key=lambda e: (date_sort_key(e.date), e.id), reverse=True
+        )
 
     def city_of(self, record: object) -> City | None:
         city_id = getattr(record, "city", None)
@@ -159,12 +163,17 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
                     delib,
                     "numero",
                     f"numéro officiel {delib.number} déjà utilisé par {numbers[key].path}",
-                    "chaque délibération a un numéro unique : corrigez-le ou fusionnez les fichiers",
+                    "chaque délibération a un numéro unique : corrigez-le ou fusionnez les deux",
                 )
             numbers[key] = delib
         body = organisations.get(delib.body)
         if body and body.classification != "conseil":
-            add(delib, "organe", f"« {delib.body} » n'est pas un conseil", "indiquez le conseil qui a voté")
+            add(
+                delib,
+                "organe",
+                f"« {delib.body} » n'est pas un conseil",
+                "indiquez le conseil qui a voté",
+            )
         counts = delib.counts
         total = sum(v for v in (counts.yes, counts.no, counts.abstain, counts.not_voting) if v)
         if body and body.seats and total > body.seats:
@@ -176,27 +185,59 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
             )
         if counts.yes is not None and counts.no is not None:
             if delib.outcome == "adoptee" and counts.yes <= counts.no:
-                add(delib, "votes", "délibération adoptée avec moins de voix pour que contre",
-                    "vérifiez le décompte ou le champ resultat")
+                add(
+                    delib,
+                    "votes",
+                    "délibération adoptée avec moins de voix pour que contre",
+                    "vérifiez le décompte ou le champ resultat",
+                )
             if delib.outcome == "rejetee" and counts.yes > counts.no:
-                add(delib, "votes", "délibération rejetée avec plus de voix pour que contre",
-                    "vérifiez le décompte ou le champ resultat")
+                add(
+                    delib,
+                    "votes",
+                    "délibération rejetée avec plus de voix pour que contre",
+                    "vérifiez le décompte ou le champ resultat",
+                )
         if counts.known() and not counts.source:
-            add(delib, "votes.source", "un décompte sans source", "ajoutez « source: » sous « votes: »")
+            add(
+                delib,
+                "votes.source",
+                "un décompte sans source",
+                "ajoutez « source: » sous « votes: »",
+            )
         for i, position in enumerate(delib.group_positions):
             group = organisations.get(position.organisation)
             if group and group.classification not in {"groupe", "parti"}:
-                add(delib, f"positions_groupes[{i}].groupe", f"« {group.id} » n'est pas un groupe",
-                    "indiquez un groupe politique ou un parti")
+                add(
+                    delib,
+                    f"positions_groupes[{i}].groupe",
+                    f"« {group.id} » n'est pas un groupe",
+                    "indiquez un groupe politique ou un parti",
+                )
     for quote in records["citations"].values():
         if not quote.person and not quote.organisation:
-            add(quote, "personne", "citation sans orateur", "indiquez « personne: » ou « organisation: »")
+            add(
+                quote,
+                "personne",
+                "citation sans orateur",
+                "indiquez « personne: » ou « organisation: »",
+            )
         if quote.text.startswith(("«", '"', "“")):
-            add(quote, "texte", "guillemets dans le texte", "écrivez le texte sans « » : le site les ajoute")
+            add(
+                quote,
+                "texte",
+                "guillemets dans le texte",
+                "écrivez le texte sans « » : le site les ajoute",
+            )
     for person in records["personnes"].values():
         for i, membership in enumerate(person.memberships):
             if membership.start and membership.end and membership.end < membership.start:
-                add(person, f"appartenances[{i}].fin", "fin avant le début", "vérifiez les deux dates")
+                add(
+                    person,
+                    f"appartenances[{i}].fin",
+                    "fin avant le début",
+                    "vérifiez les deux dates",
+                )
 
 
 def build_graph(content: Path, today: dt.date | None = None) -> Graph:
@@ -223,8 +264,15 @@ def build_graph(content: Path, today: dt.date | None = None) -> Graph:
     for record in (*graph.quotes.values(), *graph.events.values()):
         if record.deliberation in unpublished:
             raise ContentError(
-                [Problem(record.path, None, "deliberation", f"« {record.deliberation} » est un brouillon",
-                         "publiez la délibération (brouillon: false) ou retirez le lien")]
+                [
+                    Problem(
+                        record.path,
+                        None,
+                        "deliberation",
+                        f"« {record.deliberation} » est un brouillon",
+                        "publiez la délibération (brouillon: false) ou retirez le lien",
+                    )
+                ]
             )
     for person in graph.persons.values():
         for membership in person.memberships:

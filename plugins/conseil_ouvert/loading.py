@@ -66,7 +66,9 @@ def content_files(content: Path) -> list[tuple[str, Path]]:
 def split_file(raw: bytes, rel: str) -> tuple[str, str, int, list[Problem]]:
     """Header text, body text, the body's first line, and what is wrong."""
 
-    def fail(message: str, fix: str, line: int | None = None) -> tuple[str, str, int, list[Problem]]:
+    def fail(
+        message: str, fix: str, line: int | None = None
+    ) -> tuple[str, str, int, list[Problem]]:
         return "", "", 0, [Problem(rel, line, "fichier", message, fix)]
 
     if len(raw) > MAX_FILE_BYTES:
@@ -75,7 +77,9 @@ def split_file(raw: bytes, rel: str) -> tuple[str, str, int, list[Problem]]:
             f"un fichier de contenu fait moins de {MAX_FILE_BYTES // 1024} Kio : découpez-le",
         )
     if not raw.strip():
-        return fail("fichier vide", "remplissez-le à partir de « conseil-ouvert new » ou supprimez-le")
+        return fail(
+            "fichier vide", "remplissez-le à partir de « conseil-ouvert new » ou supprimez-le"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -88,7 +92,7 @@ def split_file(raw: bytes, rel: str) -> tuple[str, str, int, list[Problem]]:
     if lines[0].strip() != "---":
         return fail(
             "en-tête manquant",
-            "la première ligne du fichier doit être « --- », suivie des champs puis d'une autre ligne « --- »",
+            "la première ligne doit être « --- », puis les champs, puis une autre ligne « --- »",
             1,
         )
     try:
@@ -109,7 +113,7 @@ def load_file(
         return None
     lines = LineFinder(header_text, first_line=2)
     try:
-        header = yaml.load(header_text, Loader=HeaderLoader)  # noqa: S506 - a safe loader
+        header = yaml.load(header_text, Loader=HeaderLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else None
@@ -150,7 +154,7 @@ def load_content(content: Path, today: dt.date | None = None) -> Loaded:
                     None,
                     "nom du fichier",
                     f"« {path.name} » ne peut pas servir d'identifiant",
-                    "renommez-le en minuscules sans accent, avec des tirets (ex. dcm-19-02-28-14.md)",
+                    "renommez-le en minuscules sans accent, avec des tirets (ex. dcm-19-02-28-14.md)",  # noqa: E501
                 )
             )
             continue

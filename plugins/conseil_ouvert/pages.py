@@ -14,8 +14,8 @@ from pelican.generators import Generator
 
 from . import schema
 from .charts import bar_chart_svg, camera_bars
-from .graph import Graph, build_graph
-from .model import City, Deliberation, date_sort_key
+from .graph import ContentError, Graph, build_graph
+from .model import City, date_sort_key
 from .urls import output_file, path_of
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,10 @@ class RecordPagesGenerator(Generator):
 
     def generate_context(self) -> None:
         content = Path(self.path)
-        self.graph = build_graph(content, content_today(self.settings))
+        try:
+            self.graph = build_graph(content, content_today(self.settings))
+        except ContentError as error:
+            raise ContentError(error.problems, building=True) from None
         self.context["graph"] = self.graph
         for warning in self.graph.warnings:
             log.warning(warning)
@@ -163,7 +166,9 @@ class RecordPagesGenerator(Generator):
         self.write("index.html", "home.html", page_kind="accueil")
         self.write("deliberations/index.html", "deliberations.html", page_kind="liste")
         for delib in graph.deliberations.values():
-            self.write(output_file(delib), "deliberation.html", delib=delib, page_kind="délibération")
+            self.write(
+                output_file(delib), "deliberation.html", delib=delib, page_kind="délibération"
+            )
         self.write("citations/index.html", "quotes.html", page_kind="liste")
         for quote in graph.quotes.values():
             self.write(output_file(quote), "quote.html", quote=quote, page_kind="citation")
@@ -187,7 +192,9 @@ class RecordPagesGenerator(Generator):
             self.write(output_file(event), "event.html", event=event, page_kind="événement")
         rows = comparison_rows(graph)
         for key, label, sort in COMPARISON_ORDERS:
-            target = "comparaison/index.html" if key == "ville" else f"comparaison/par-{key}/index.html"
+            target = (
+                "comparaison/index.html" if key == "ville" else f"comparaison/par-{key}/index.html"
+            )
             self.write(
                 target,
                 "comparison.html",
@@ -200,4 +207,3 @@ class RecordPagesGenerator(Generator):
             )
         self.write("sources/index.html", "sources.html", page_kind="liste")
         self.write("404.html", "404.html", page_kind="erreur")
-

@@ -113,7 +113,9 @@ DATE_NOTE = Field(
     Text(300),
     help="ce que la source dit exactement de la date, quand elle est vague",
 )
-TOPICS = Field("themes", "topics", ListOf(Ref("themes")), help="thèmes (fichiers de content/themes/)")
+TOPICS = Field(
+    "themes", "topics", ListOf(Ref("themes")), help="thèmes (fichiers de content/themes/)"
+)
 
 AMOUNT = Obj(
     [
@@ -121,7 +123,9 @@ AMOUNT = Obj(
         Field("objet", "purpose", Text(300), True, "ce que paie ce montant"),
         Field("annee_budget", "budget_year", Integer(1900), help="année du budget"),
         Field("nature", "kind", Choice(AMOUNT_KINDS), help="nature de la dépense"),
-        Field("source", "source", Ref("sources"), help="source, si elle diffère de celles du fichier"),
+        Field(
+            "source", "source", Ref("sources"), help="source, si elle diffère de celles du fichier"
+        ),
         Field("note", "note", Text(300), help="précision"),
     ],
     model.Amount,
@@ -186,7 +190,9 @@ CITY_FORMAT = Obj(
                     [
                         Field("date", "date", Date(), help="date du comptage"),
                         Field("nombre", "count", Integer(0), True, "nombre de caméras"),
-                        Field("statut", "status", Choice(CAMERA_STATUSES), True, "compte ou promesse"),
+                        Field(
+                            "statut", "status", Choice(CAMERA_STATUSES), True, "compte ou promesse"
+                        ),
                         SOURCE,
                         Field("note", "note", Text(300), help="précision"),
                     ],
@@ -201,7 +207,13 @@ CITY_FORMAT = Obj(
             ListOf(
                 Obj(
                     [
-                        Field("texte", "label", Text(200), True, "le ratio, tel que la source le donne"),
+                        Field(
+                            "texte",
+                            "label",
+                            Text(200),
+                            True,
+                            "le ratio, tel que la source le donne",
+                        ),
                         Field("date", "date", Date(), help="date du ratio"),
                         SOURCE,
                     ],
@@ -217,7 +229,12 @@ CITY_FORMAT = Obj(
                 [
                     Field("agents", "agents", Integer(0), help="agents affectés au visionnage"),
                     Field("horaires", "hours", Text(100), help="heures de fonctionnement"),
-                    Field("conservation_jours", "retention_days", Integer(0), help="durée de conservation"),
+                    Field(
+                        "conservation_jours",
+                        "retention_days",
+                        Integer(0),
+                        help="durée de conservation",
+                    ),
                     Field("note", "note", Text(500), help="autres faits"),
                     SOURCE,
                 ],
@@ -225,8 +242,18 @@ CITY_FORMAT = Obj(
             ),
             help="centre de supervision urbaine",
         ),
-        Field("droit_acces", "access_rights", Text(1000), help="comment voir les images où l'on apparaît"),
-        Field("droit_acces_source", "access_rights_source", Ref("sources"), help="source du droit d'accès"),
+        Field(
+            "droit_acces",
+            "access_rights",
+            Text(1000),
+            help="comment voir les images où l'on apparaît",
+        ),
+        Field(
+            "droit_acces_source",
+            "access_rights_source",
+            Ref("sources"),
+            help="source du droit d'accès",
+        ),
         Field("sources", "sources", ListOf(Ref("sources")), help="sources de la fiche"),
     ],
     model.City,
@@ -235,7 +262,9 @@ ORGANISATION_FORMAT = Obj(
     [
         Field("nom", "name", Text(200), True, "nom complet"),
         Field("sigle", "short_name", Text(60), help="nom court ou sigle"),
-        Field("type", "classification", Choice(ORGANISATION_TYPES), True, "nature de l'organisation"),
+        Field(
+            "type", "classification", Choice(ORGANISATION_TYPES), True, "nature de l'organisation"
+        ),
         Field("ville", "city", Ref("villes"), help="ville de rattachement"),
         Field("parent", "parent", Ref("organisations"), help="organisation dont elle dépend"),
         Field("sieges", "seats", Integer(1), help="nombre de sièges (pour un conseil)"),
@@ -259,7 +288,9 @@ MEMBERSHIP = Obj(
 PERSON_FORMAT = Obj(
     [
         Field("nom", "name", Text(200), True, "prénom et nom"),
-        Field("nom_tri", "sort_name", Text(200), help="nom pour le tri, ex. « Grosdidier, François »"),
+        Field(
+            "nom_tri", "sort_name", Text(200), help="nom pour le tri, ex. « Grosdidier, François »"
+        ),
         Field("resume", "summary", Text(500), help="une phrase de présentation"),
         Field("appartenances", "memberships", ListOf(MEMBERSHIP), help="fonctions et groupes"),
         SOURCES,
@@ -303,7 +334,9 @@ DELIBERATION_FORMAT = Obj(
                     [
                         Field("groupe", "organisation", Ref("organisations"), True, "le groupe"),
                         Field("position", "position", Choice(POSITIONS), True, "sa position"),
-                        Field("provenance", "provenance", Choice(PROVENANCES), True, "d'où on le sait"),
+                        Field(
+                            "provenance", "provenance", Choice(PROVENANCES), True, "d'où on le sait"
+                        ),
                         SOURCE,
                         Field("note", "note", Text(300), help="précision"),
                     ],
@@ -320,7 +353,9 @@ DELIBERATION_FORMAT = Obj(
                     [
                         Field("personne", "person", Ref("personnes"), True, "l'élu"),
                         Field("vote", "option", Choice(POSITIONS), True, "son vote"),
-                        Field("provenance", "provenance", Choice(PROVENANCES), True, "d'où on le sait"),
+                        Field(
+                            "provenance", "provenance", Choice(PROVENANCES), True, "d'où on le sait"
+                        ),
                         Field("groupe", "group", Ref("organisations"), help="son groupe"),
                         SOURCE,
                     ],
@@ -337,7 +372,12 @@ DELIBERATION_FORMAT = Obj(
                     [
                         Field("titre", "title", Text(300), True, "nom du document"),
                         Field("url", "url", Url(), help="adresse, seulement si elle est connue"),
-                        Field("source", "source", Ref("sources"), help="source qui mentionne le document"),
+                        Field(
+                            "source",
+                            "source",
+                            Ref("sources"),
+                            help="source qui mentionne le document",
+                        ),
                     ],
                     model.Document,
                 )
@@ -345,7 +385,12 @@ DELIBERATION_FORMAT = Obj(
             help="documents officiels",
         ),
         Field("suites", "follow_ups", ListOf(FOLLOW_UP), help="ce qui s'est passé après le vote"),
-        Field("code_actes", "actes_code", Text(5), help="code matière ACTES, seulement depuis une source"),
+        Field(
+            "code_actes",
+            "actes_code",
+            Text(5),
+            help="code matière ACTES, seulement depuis une source",
+        ),
         Field("code_actes_source", "actes_source", Ref("sources"), help="source du code ACTES"),
         Field("brouillon", "draft", Flag(), help="true tant que le fichier n'est pas relu"),
         SOURCES,
@@ -355,13 +400,22 @@ DELIBERATION_FORMAT = Obj(
 QUOTE_FORMAT = Obj(
     [
         Field("type", "type", Choice(QUOTE_TYPES), True, "citation exacte ou position rapportée"),
-        Field("texte", "text", Text(3000), True, "les mots exacts, ou la position telle que rapportée"),
+        Field(
+            "texte", "text", Text(3000), True, "les mots exacts, ou la position telle que rapportée"
+        ),
         Field("personne", "person", Ref("personnes"), help="qui parle"),
-        Field("organisation", "organisation", Ref("organisations"), help="au nom de quelle organisation"),
+        Field(
+            "organisation",
+            "organisation",
+            Ref("organisations"),
+            help="au nom de quelle organisation",
+        ),
         Field("fonction", "role", Text(200), help="fonction de l'orateur à ce moment"),
         Field("date", "date", Date(), help="date des propos"),
         DATE_NOTE,
-        Field("deliberation", "deliberation", Ref("deliberations"), help="la délibération concernée"),
+        Field(
+            "deliberation", "deliberation", Ref("deliberations"), help="la délibération concernée"
+        ),
         Field("evenement", "event", Ref("evenements"), help="l'événement concerné"),
         Field("ville", "city", Ref("villes"), help="la ville concernée"),
         Field("lieu", "venue", Text(200), help="où les propos ont été tenus (en séance, presse…)"),

@@ -33,7 +33,9 @@ def slugify(text: str) -> str:
 def path_of(record: object) -> str:
     """The record's path below the site root, ending in « / » (or an anchor)."""
     if isinstance(record, Deliberation):
-        return f"deliberations/{record.city}/{slugify(record.number) if record.number else record.id}/"
+        return (
+            f"deliberations/{record.city}/{slugify(record.number) if record.number else record.id}/"
+        )
     if isinstance(record, Source):
         return f"sources/#{record.id}"
     return f"{SECTIONS[type(record)]}/{record.id}/"  # type: ignore[attr-defined]

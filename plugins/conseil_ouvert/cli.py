@@ -1,0 +1,145 @@
+"""`conseil-ouvert`: the volunteer's command line (messages in French).
+
+conseil-ouvert check                 vérifie tout le contenu, sans construire le site
+conseil-ouvert new KIND ID [--set champ=valeur ...]
+conseil-ouvert import-scdl FICHIER.csv --organe ID --ville ID --source ID
+conseil-ouvert schema [FICHIER]      écrit le schéma JSON des en-têtes
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from .fields import SLUG_RE
+from .graph import ContentError, build_graph
+from .scaffold import KIND_ALIASES, coerce, render, required_fields, target_path
+from .schema import FORMATS, json_schema
+
+
+def check(content: Path, today: dt.date | None = None) -> int:
+    try:
+        graph = build_graph(content, today)
+    except ContentError as error:
+        print(error.code, file=sys.stderr)
+        return 1
+    published = len(graph.all_records()) + len(graph.sources)
+    print(f"Contenu valide : {published} fiches publiées, {len(graph.drafts)} brouillon(s).")
+    for warning in graph.warnings:
+        print(f"attention : {warning}")
+    return 0
+
+
+def ask(prompt: str) -> str:
+    try:
+        return input(prompt).strip()
+    except EOFError:
+        return ""
+
+
+def new(content: Path, kind_name: str, record_id: str, settings: list[str]) -> int:
+    kind = KIND_ALIASES.get(kind_name, kind_name)
+    if kind not in FORMATS:
+        print(f"Type inconnu : {kind_name}. Types : {', '.join(KIND_ALIASES)}", file=sys.stderr)
+        return 2
+    if not SLUG_RE.match(record_id):
+        print(
+            f"Identifiant invalide : {record_id!r} — minuscules sans accent et tirets, "
+            "ex. dcm-19-02-28-14",
+            file=sys.stderr,
+        )
+        return 2
+    answers: dict[str, object] = {}
+    fields = FORMATS[kind].fields
+    for setting in settings:
+        key, _, value = setting.partition("=")
+        if key not in fields:
+            print(f"Champ inconnu : {key}. Champs : {', '.join(fields)}", file=sys.stderr)
+            return 2
+        answers[key] = coerce(fields[key], value)
+    interactive = sys.stdin.isatty()
+    missing = []
+    for field in required_fields(kind):
+        if field.key in answers:
+            continue
+        value = ask(f"{field.key} ({field.help}) : ") if interactive else ""
+        if value:
+            answers[field.key] = coerce(field, value)
+        else:
+            missing.append(field.key)
+    if missing:
+        hint = " ".join(f"--set {key}=…" for key in missing)
+        print(
+            f"Champs obligatoires manquants : {', '.join(missing)}. Ajoutez {hint}", file=sys.stderr
+        )
+        return 2
+    target = target_path(content, kind, record_id, answers)
+    if target.exists():
+        print(f"{target} existe déjà : choisissez un autre identifiant.", file=sys.stderr)
+        return 2
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(kind, answers), encoding="utf-8")
+    print(f"Créé : {target}")
+    status = check(content)
+    if status:
+        print(
+            f"Le nouveau fichier a été gardé : corrigez-le ou supprimez {target}.", file=sys.stderr
+        )
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="conseil-ouvert", description="Outils de contribution")
+    parser.add_argument("--contenu", type=Path, default=Path("content"), help="dossier du contenu")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="vérifie le contenu sans construire le site")
+    new_parser = sub.add_parser("new", help="crée un fichier de contenu")
+    new_parser.add_argument("kind", help=", ".join(KIND_ALIASES))
+    new_parser.add_argument("id", help="identifiant, ex. dcm-19-02-28-14")
+    new_parser.add_argument("--set", action="append", default=[], metavar="champ=valeur")
+    scdl = sub.add_parser("import-scdl", help="brouillons depuis un CSV SCDL Délibérations")
+    scdl.add_argument("csv", type=Path)
+    scdl.add_argument("--organe", required=True, help="identifiant du conseil")
+    scdl.add_argument("--ville", required=True, help="identifiant de la ville")
+    scdl.add_argument(
+        "--source", required=True, help="identifiant de la source (le jeu de données)"
+    )
+    scdl.add_argument("--mot-cle", action="append", dest="keywords", help="mot-clé (répétable)")
+    schema_parser = sub.add_parser("schema", help="écrit le schéma JSON des en-têtes")
+    schema_parser.add_argument("target", type=Path, nargs="?")
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        return check(args.contenu)
+    if args.command == "new":
+        return new(args.contenu, args.kind, args.id, args.set)
+    if args.command == "import-scdl":
+        from .scdl_import import DEFAULT_KEYWORDS, import_scdl
+
+        report = import_scdl(
+            args.csv,
+            args.contenu,
+            args.organe,
+            args.ville,
+            args.source,
+            tuple(args.keywords) if args.keywords else DEFAULT_KEYWORDS,
+        )
+        for path in report.written:
+            print(f"Brouillon écrit : {path}")
+        for number in report.skipped_existing:
+            print(f"Déjà présent, ignoré : {number}")
+        print(f"{report.ignored_rows} ligne(s) sans rapport avec la surveillance ignorée(s).")
+        return check(args.contenu)
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.target:
+        args.target.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
