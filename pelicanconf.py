@@ -21,7 +21,6 @@ ARTICLE_PATHS: list[str] = []
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {
-    "extra/robots.txt": {"path": "robots.txt"},
     "extra/favicon.svg": {"path": "favicon.svg"},
     "extra/_headers": {"path": "_headers"},
 }

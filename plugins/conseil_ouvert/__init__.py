@@ -20,10 +20,12 @@ def get_generators(pelican: Any) -> list[type]:
 
 
 def finalize(pelican: Any) -> None:
-    """After every generator: index for search, then publish atomically."""
+    """After every generator: sitemap, search index, then publish atomically."""
+    from .exports.sitemap import write_sitemap
     from .output import publish
     from .search import build_index
 
+    write_sitemap(pelican)
     build_index(pelican)
     publish(pelican)
 

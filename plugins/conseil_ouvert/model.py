@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date as precise as its source: a year, a month or a day."""
 
@@ -37,6 +37,19 @@ class PartialDate:
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
+
+    # A year sorts before any month of that year, a month before its days.
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self.sort_key() >= other.sort_key()
 
 
 def date_sort_key(date: PartialDate | None) -> tuple[int, int, int]:
@@ -251,6 +264,7 @@ class Deliberation(Record):
     documents: list[Document] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
     actes_code: str | None = None
+    actes_name: str | None = None
     actes_source: str | None = None
     draft: bool = False
 

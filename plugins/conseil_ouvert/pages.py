@@ -14,6 +14,7 @@ from pelican.generators import Generator
 
 from . import schema
 from .charts import bar_chart_svg, camera_bars
+from .exports.metadata import json_ld
 from .graph import ContentError, Graph, build_graph
 from .model import City, date_sort_key
 from .urls import output_file, path_of
@@ -130,6 +131,28 @@ COMPARISON_ORDERS = (
 )
 
 
+def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
+    """What every record template may call: the graph, labels and URL helpers."""
+    siteurl = settings.get("SITEURL", "")
+    origin = settings.get("SITE_ORIGIN", "") or siteurl
+
+    def url(record: Any) -> str:
+        return f"{siteurl}/{path_of(record)}"
+
+    def absolute(path: str) -> str:
+        return origin + path[len(siteurl) :] if path.startswith(siteurl) else origin + path
+
+    return {
+        "graph": graph,
+        "labels": LABELS,
+        "url": url,
+        "absolute": absolute,
+        "city_summary": lambda city: city_summary(graph, city),
+        "by_date": by_date,
+        "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
+    }
+
+
 class RecordPagesGenerator(Generator):
     """Loads the content graph, then writes a page per record and the lists."""
 
@@ -142,23 +165,15 @@ class RecordPagesGenerator(Generator):
         self.context["graph"] = self.graph
         for warning in self.graph.warnings:
             log.warning(warning)
-        siteurl = self.settings.get("SITEURL", "")
-
-        def url(record: Any) -> str:
-            return f"{siteurl}/{path_of(record)}"
-
-        self.env.globals.update(
-            graph=self.graph,
-            labels=LABELS,
-            url=url,
-            city_summary=lambda city: city_summary(self.graph, city),
-            by_date=by_date,
-        )
+        self.env.globals.update(template_globals(self.graph, self.settings))
 
     def write(self, relative: str, template: str, **context: Any) -> None:
         target = Path(self.output_path) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        html = self.env.get_template(template).render(**self.context, **context)
+        page_path = "/" + relative.removesuffix("index.html")
+        html = self.env.get_template(template).render(
+            **self.context, page_path=page_path, **context
+        )
         target.write_text(html, encoding="utf-8")
 
     def generate_output(self, writer: Any) -> None:
@@ -206,4 +221,5 @@ class RecordPagesGenerator(Generator):
                 page_kind="liste",
             )
         self.write("sources/index.html", "sources.html", page_kind="liste")
+        self.write("recherche/index.html", "search.html", page_kind="recherche")
         self.write("404.html", "404.html", page_kind="erreur")

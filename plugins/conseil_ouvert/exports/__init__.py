@@ -1,14 +1,230 @@
-"""Open data, feeds and machine-readable alternates, written from the graph."""
+"""Open data, feeds and machine-readable alternates, written from the graph.
+
+Each format has its own module (``scdl``, ``popolo``, ``records_json``,
+``feeds``); this generator writes them after the pages, then renders the
+« Données » page, which lists every file with its size.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import logging
+import subprocess
+from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from ..graph import Graph
+from ..model import PartialDate
+from ..pages import template_globals
+from ..schema import json_schema as metadata_schema
+from ..urls import path_of
+from . import feeds, popolo, records_json, scdl
+
+log = logging.getLogger(__name__)
+
+LICENCE_NOTE = (
+    "La Licence Ouverte 2.0 d'Etalab est la licence de référence des données publiques "
+    "françaises : toute réutilisation, y compris commerciale, est libre, à la seule condition "
+    "de citer la source (« Conseil ouvert ») et la date de mise à jour. Elle est compatible "
+    "avec la licence Creative Commons CC-BY 4.0 et la licence ODC-BY."
+)
+
+
+def content_updated(content: Path, graph: Graph) -> str:
+    """When the content last changed: its last commit, else its latest dated fact."""
+    try:
+        day = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", "."],
+            cwd=content,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=True,
+        ).stdout.strip()
+        if day:
+            return day
+    except (OSError, subprocess.SubprocessError):
+        pass
+    dates = [r.date for r in (*graph.deliberations.values(), *graph.events.values()) if r.date]
+    return max(dates).first_day().isoformat() if dates else "2000-01-01"
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
 
 class ExportsGenerator(Generator):
-    """Writes every export after the pages (the graph comes from the context)."""
+    """Writes data files, feeds and JSON alternates, then the « Données » page."""
+
+    def write_text(
+        self, relative: str, text: str, files: list[dict[str, Any]] | None = None, **about: Any
+    ) -> None:
+        target = Path(self.output_path) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        if files is not None:
+            files.append({"path": relative, "size": target.stat().st_size, **about})
 
     def generate_output(self, writer: Any) -> None:
-        return None
+        graph: Graph = self.context["graph"]
+        siteurl = self.settings.get("SITEURL", "")
+        origin = self.settings.get("SITE_ORIGIN", "") or siteurl
+        updated = content_updated(Path(self.path), graph)
+        files: list[dict[str, Any]] = []
+
+        # Our own complete JSON and its schema.
+        self.write_text(
+            "donnees/conseil-ouvert.json",
+            dump_json(records_json.graph_json(graph, siteurl)),
+            files,
+            group="complet",
+            label="Toutes les fiches",
+            format="JSON",
+            schema="donnees/conseil-ouvert.schema.json",
+        )
+        self.write_text(
+            "donnees/conseil-ouvert.schema.json",
+            dump_json(records_json.json_schema()),
+            files,
+            group="schema",
+            label="Schéma des fiches",
+            format="JSON Schema",
+        )
+        self.write_text(
+            "donnees/metadonnees.schema.json",
+            dump_json(metadata_schema()),
+            files,
+            group="schema",
+            label="Schéma des en-têtes des fichiers de contenu",
+            format="JSON Schema",
+        )
+
+        # Popolo, for all and per city.
+        self.write_text(
+            "donnees/popolo/tout.json",
+            dump_json(popolo.popolo(graph)),
+            files,
+            group="popolo",
+            label="Toutes les villes",
+            format="JSON (Popolo)",
+        )
+        for city in sorted(graph.cities.values(), key=lambda c: c.name):
+            self.write_text(
+                f"donnees/popolo/{city.id}.json",
+                dump_json(popolo.popolo(graph, city.id)),
+                files,
+                group="popolo",
+                label=city.name,
+                format="JSON (Popolo)",
+            )
+
+        # SCDL CSV, per body and for all.
+        csv_files, left_out = scdl.scdl_files(graph)
+        schema_text = (
+            Path(__file__).parents[1] / "schemas" / "scdl-deliberations-2.1.5.json"
+        ).read_text(encoding="utf-8")
+        self.write_text(
+            "donnees/scdl/scdl-deliberations-2.1.5.json",
+            schema_text,
+            files,
+            group="schema",
+            label="Schéma SCDL Délibérations 2.1.5 (Table Schema)",
+            format="JSON (Table Schema)",
+        )
+        for body, text in csv_files.items():
+            label = "Tous les conseils" if body == "tout" else graph.organisations[body].name
+            self.write_text(
+                f"donnees/scdl/{body}.csv",
+                text,
+                files,
+                group="scdl",
+                label=label,
+                format="CSV (SCDL Délibérations 2.1.5)",
+                schema="donnees/scdl/scdl-deliberations-2.1.5.json",
+                rows=text.count("\r\n") - 1,
+            )
+        for item in left_out:
+            log.warning(
+                "SCDL : %s laissée hors du fichier (%s)",
+                item.deliberation.path,
+                "; ".join(item.reasons),
+            )
+
+        # JSON alternates of record pages.
+        for record in (
+            *graph.deliberations.values(),
+            *graph.persons.values(),
+            *graph.organisations.values(),
+        ):
+            data = records_json.record_json(record, siteurl)
+            data["citations"] = [q.id for q in graph.quotes_by[record.id]]
+            self.write_text(path_of(record) + "index.json", dump_json(data))
+
+        # Atom feeds.
+        feed_list = []
+
+        def feed(relative: str, text: str, label: str) -> None:
+            self.write_text(relative, text, files, group="flux", label=label, format="Atom")
+            feed_list.append(relative)
+
+        feed(
+            "flux/deliberations.xml",
+            feeds.deliberation_feed(
+                graph,
+                graph.sorted_deliberations(),
+                "Conseil ouvert — délibérations",
+                origin,
+                "flux/deliberations.xml",
+            ),
+            "Toutes les délibérations",
+        )
+        feed(
+            "flux/citations.xml",
+            feeds.quote_feed(
+                graph,
+                sorted(
+                    graph.quotes.values(),
+                    key=lambda q: q.date.sort_key() if q.date else (0, 0, 0),
+                    reverse=True,
+                ),
+                origin,
+                "flux/citations.xml",
+            ),
+            "Citations et positions",
+        )
+        for kind, records in (
+            ("villes", graph.cities),
+            ("themes", graph.topics),
+            ("organisations", graph.organisations),
+        ):
+            for record in sorted(records.values(), key=lambda r: r.id):
+                delibs = graph.deliberations_by[record.id] or [
+                    d for d, _ in graph.group_record[record.id]
+                ]
+                name = record.name
+                relative = f"flux/{kind}/{record.id}.xml"
+                feed(
+                    relative,
+                    feeds.deliberation_feed(
+                        graph,
+                        delibs,
+                        f"Conseil ouvert — délibérations : {name}",
+                        origin,
+                        relative,
+                        path_of(record),
+                    ),
+                    f"Délibérations : {name}",
+                )
+
+        self.env.globals.update(template_globals(graph, self.settings))
+        self.context["LICENCE_NOTE"] = LICENCE_NOTE
+        self.context["data_files"] = files
+        self.context["scdl_left_out"] = left_out
+        day = dt.date.fromisoformat(updated)
+        self.context["data_updated"] = PartialDate(day.year, day.month, day.day)
+        template = self.env.get_template("data.html")
+        target = Path(self.output_path) / "donnees" / "index.html"
+        target.write_text(template.render(**self.context), encoding="utf-8")

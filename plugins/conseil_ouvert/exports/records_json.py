@@ -1,0 +1,133 @@
+"""Our own JSON: every record as it is in the model, and its JSON Schema.
+
+Both are derived from the model's dataclasses, so the published schema cannot
+drift from what the export writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import Any
+
+from .. import model
+from ..graph import Graph
+from ..model import PartialDate
+from ..urls import path_of
+
+SCHEMA_ID = "conseil-ouvert.schema.json"
+COLLECTIONS = {
+    "sources": model.Source,
+    "themes": model.Topic,
+    "villes": model.City,
+    "organisations": model.Organisation,
+    "personnes": model.Person,
+    "deliberations": model.Deliberation,
+    "citations": model.Quote,
+    "evenements": model.Event,
+}
+SKIPPED = {"path"}  # where the file lives is not part of the data
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready copy: dataclasses to objects, partial dates to ISO text."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if dataclasses.is_dataclass(value):
+        return {
+            f.name: plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in SKIPPED
+        }
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def record_json(record: Any, siteurl: str) -> dict[str, Any]:
+    data = plain(record)
+    if not isinstance(record, model.Source):
+        data["url"] = f"{siteurl}/{path_of(record)}"
+    return data
+
+
+def graph_json(graph: Graph, siteurl: str) -> dict[str, Any]:
+    records = {
+        "sources": graph.sources,
+        "themes": graph.topics,
+        "villes": graph.cities,
+        "organisations": graph.organisations,
+        "personnes": graph.persons,
+        "deliberations": graph.deliberations,
+        "citations": graph.quotes,
+        "evenements": graph.events,
+    }
+    return {
+        "$schema": SCHEMA_ID,
+        **{
+            name: [record_json(r, siteurl) for _, r in sorted(items.items())]
+            for name, items in records.items()
+        },
+    }
+
+
+def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [_type_schema(a, defs) for a in typing.get_args(hint)]
+        return {"anyOf": options}
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return {"type": "array", "items": _type_schema(item, defs)}
+    if hint is type(None):
+        return {"type": "null"}
+    if hint is PartialDate:
+        return {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+    if dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion
+            defs[name] = _object_schema(hint, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    if hint in simple:
+        return {"type": simple[hint]}
+    raise TypeError(f"no JSON Schema for {hint!r}")
+
+
+def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties = {
+        f.name: _type_schema(hints[f.name], defs)
+        for f in dataclasses.fields(cls)
+        if f.name not in SKIPPED
+    }
+    if issubclass(cls, model.Record) and cls is not model.Source:
+        properties["url"] = {"type": "string"}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": sorted(properties),
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    defs: dict[str, Any] = {}
+    properties = {
+        name: {"type": "array", "items": _type_schema(cls, defs)}
+        for name, cls in COLLECTIONS.items()
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Conseil ouvert : toutes les fiches",
+        "description": "Un champ inconnu vaut null (jamais 0). Les dates partielles "
+        "s'écrivent AAAA, AAAA-MM ou AAAA-MM-JJ.",
+        "type": "object",
+        "properties": {"$schema": {"type": "string"}, **properties},
+        "required": sorted(COLLECTIONS),
+        "additionalProperties": False,
+        "$defs": defs,
+    }

@@ -1,0 +1,105 @@
+"""SCDL « Délibérations » 2.1.5 CSV, one file per deliberating body and one for all.
+
+The standard requires COLL_SIRET and an ACTES subject code; neither may be
+guessed. A deliberation is exported only when its body has a sourced SIRET,
+it has a sourced ACTES code and a full date; every other one is listed as
+left out, with the reason, on the « Données » page and as a build warning.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..graph import Graph
+from ..model import Deliberation
+
+COLUMNS = [
+    f["name"]
+    for f in json.loads(
+        resources.files("conseil_ouvert")
+        .joinpath("schemas/scdl-deliberations-2.1.5.json")
+        .read_text()
+    )["fields"]
+]
+
+
+@dataclass
+class LeftOut:
+    deliberation: Deliberation
+    reasons: list[str]
+
+
+def missing_for_scdl(graph: Graph, delib: Deliberation) -> list[str]:
+    body = graph.organisations[delib.body]
+    reasons = []
+    if not (body.siret and body.siret_source):
+        reasons.append(f"pas de SIRET sourcé pour « {body.name} »")
+    if not (delib.actes_code and delib.actes_name and delib.actes_source):
+        reasons.append("pas de code matière ACTES publié par une source")
+    if not delib.date or delib.date.precision != "day":
+        reasons.append("date de séance non connue au jour près")
+    if not delib.number:
+        reasons.append("numéro officiel non publié")
+    return reasons
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def row(graph: Graph, delib: Deliberation) -> dict[str, str]:
+    body = graph.organisations[delib.body]
+    years = sorted({a.budget_year for a in delib.amounts if a.budget_year})
+    urls = [d.url for d in delib.documents if d.url]
+    return {
+        "COLL_NOM": body.name,
+        "COLL_SIRET": _cell(body.siret),
+        "DELIB_ID": _cell(delib.number),
+        "DELIB_DATE": delib.date.iso() if delib.date else "",
+        "DELIB_MATIERE_CODE": _cell(delib.actes_code),
+        "DELIB_MATIERE_NOM": _cell(delib.actes_name),
+        "DELIB_OBJET": delib.title,
+        "BUDGET_ANNEE": str(years[0]) if len(years) == 1 else "",
+        "BUDGET_NOM": "",
+        "PREF_ID": "",
+        "PREF_DATE": "",
+        "VOTE_EFFECTIF": _cell(body.seats),
+        "VOTE_REEL": "",
+        "VOTE_POUR": _cell(delib.counts.yes),
+        "VOTE_CONTRE": _cell(delib.counts.no),
+        "VOTE_ABSTENTION": _cell(delib.counts.abstain),
+        "DELIB_URL": urls[0] if urls else "",
+    }
+
+
+def to_csv(rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def scdl_files(graph: Graph) -> tuple[dict[str, str], list[LeftOut]]:
+    """CSV text per body id (and « tout » for all), and what had to be left out."""
+    per_body: dict[str, list[dict[str, str]]] = {
+        org.id: [] for org in graph.organisations.values() if org.classification == "conseil"
+    }
+    every: list[dict[str, str]] = []
+    left_out = []
+    for delib in sorted(graph.deliberations.values(), key=lambda d: (d.body, d.id)):
+        reasons = missing_for_scdl(graph, delib)
+        if reasons:
+            left_out.append(LeftOut(delib, reasons))
+            continue
+        line = row(graph, delib)
+        per_body[delib.body].append(line)
+        every.append(line)
+    files = {body: to_csv(rows) for body, rows in sorted(per_body.items())}
+    files["tout"] = to_csv(every)
+    return files, left_out

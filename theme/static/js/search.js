@@ -1,0 +1,83 @@
+// Search page only: queries the Pagefind index built with the site.
+// No third party, no storage, no tracking; the query stays in the address bar.
+const form = document.getElementById("search-form");
+const input = document.getElementById("q");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const filters = { type: "f-type", ville: "f-ville", "thème": "f-theme" };
+const base = new URL("../pagefind/pagefind.js", document.currentScript?.src || import.meta.url);
+
+let pagefind;
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function chosenFilters() {
+  const chosen = {};
+  for (const [name, id] of Object.entries(filters)) {
+    const value = document.getElementById(id).value;
+    if (value) chosen[name] = value;
+  }
+  return chosen;
+}
+
+function renderResult(data) {
+  const item = element("li");
+  const kind = data.meta.type || "page";
+  item.append(element("span", "result-kind", kind));
+  const title = element("h2", "result-title");
+  const link = element("a", null, data.meta.title || data.url);
+  link.href = data.url;
+  title.append(link);
+  item.append(title);
+  const details = [data.filters.ville?.join(", "), data.meta.date].filter(Boolean).join(" · ");
+  if (details) item.append(element("p", "small", details));
+  const excerpt = element("p");
+  // Pagefind marks matches with <mark>; rebuild them without using innerHTML.
+  for (const [index, part] of data.excerpt.split(/<\/?mark>/).entries()) {
+    excerpt.append(index % 2 ? element("mark", null, part) : document.createTextNode(part));
+  }
+  item.append(excerpt);
+  return item;
+}
+
+async function run() {
+  const query = input.value.trim();
+  list.replaceChildren();
+  if (!query) {
+    status.textContent = "Tapez un mot, un nom ou un numéro de délibération.";
+    return;
+  }
+  status.textContent = "Recherche en cours…";
+  pagefind ??= await import(base.href);
+  const search = await pagefind.search(query, { filters: chosenFilters() });
+  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+  list.replaceChildren(...results.map(renderResult));
+  const count = search.results.length;
+  status.textContent = count
+    ? `${count} résultat${count > 1 ? "s" : ""} pour « ${query} »${count > 20 ? " (les 20 premiers)" : ""}.`
+    : `Aucun résultat pour « ${query} ».`;
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const params = new URLSearchParams({ q: input.value });
+  for (const [name, id] of Object.entries(filters)) {
+    const value = document.getElementById(id).value;
+    if (value) params.set(id.slice(2), value);
+  }
+  history.replaceState(null, "", `?${params}`);
+  run();
+});
+
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") || "";
+for (const id of Object.values(filters)) {
+  const value = params.get(id.slice(2));
+  if (value) document.getElementById(id).value = value;
+}
+run();
