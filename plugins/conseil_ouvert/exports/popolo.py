@@ -131,9 +131,7 @@ def popolo(graph: Graph, city: str | None = None) -> dict[str, Any]:
     persons |= {q.person for q in quotes if q.person}
     persons |= {v.person for d in delibs for v in d.votes}
     persons |= {person.id for org in orgs for person, _ in graph.members_of[org]}
-    motions, vote_events = (
-        zip(*(_motion_and_vote_event(graph, d) for d in delibs)) if delibs else ((), ())
-    )
+    pairs = [_motion_and_vote_event(graph, d) for d in delibs]
     return {
         "persons": [
             {
@@ -160,8 +158,8 @@ def popolo(graph: Graph, city: str | None = None) -> dict[str, Any]:
             for i, m in enumerate(graph.persons[pid].memberships)
             if m.organisation in orgs or city is None
         ],
-        "motions": list(motions),
-        "vote_events": list(vote_events),
+        "motions": [motion for motion, _ in pairs],
+        "vote_events": [event for _, event in pairs],
         "votes": [
             {
                 "id": f"{d.id}-{v.person}",
