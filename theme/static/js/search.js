@@ -5,7 +5,7 @@ const input = document.getElementById("q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const filters = { type: "f-type", ville: "f-ville", "thème": "f-theme" };
-const base = new URL("../pagefind/pagefind.js", document.currentScript?.src || import.meta.url);
+const base = new URL("../../pagefind/pagefind.js", import.meta.url);
 
 let pagefind;
 

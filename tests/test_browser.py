@@ -1,0 +1,202 @@
+"""What a reader gets in a real browser (Debian's Chromium through Playwright):
+accessible, private, within its own host, usable at 320 px and by keyboard.
+
+Screenshots of every page kind at 320 px and 1280 px are written to
+test-artifacts/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, Site
+from serving import serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+# One page of every kind the site has (kind -> path).
+PAGE_KINDS = {
+    "accueil": "/",
+    "deliberations": "/deliberations/",
+    "deliberation": "/deliberations/metz/dcm-19-02-28-14/",
+    "deliberation-groupes": "/deliberations/metz/csu-metropolitain-mutualise/",
+    "citations": "/citations/",
+    "citation": "/citations/marchetti-debat-public/",
+    "position": "/citations/ldh-metz-vigilante/",
+    "personnes": "/personnes/",
+    "personne": "/personnes/francois-grosdidier/",
+    "organisations": "/organisations/",
+    "organisation": "/organisations/rassemblement-national/",
+    "villes": "/villes/",
+    "ville": "/villes/metz/",
+    "ville-marseille": "/villes/marseille/",
+    "themes": "/themes/",
+    "theme": "/themes/reconnaissance-faciale/",
+    "chronologie": "/chronologie/",
+    "evenement": "/evenements/metz-marche-public-1600-cameras-2022/",
+    "comparaison": "/comparaison/",
+    "comparaison-triee": "/comparaison/par-cameras/",
+    "sources": "/sources/",
+    "donnees": "/donnees/",
+    "recherche": "/recherche/?q=Marchetti",
+    "a-propos": "/a-propos/",
+    "contribuer": "/contribuer/",
+    "accessibilite": "/accessibilite/",
+    "mentions-legales": "/mentions-legales/",
+    "erreur-404": "/404.html",
+}
+
+
+def _browser_or_skip():  # pragma: no cover - depends on the machine
+    if not Path(CHROMIUM).exists():
+        message = (
+            "Chromium is not installed: browser tests skipped. Install it as root with "
+            "`apt-get install chromium` (./tasks test does it when run as root)."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install -e '.[test]')")
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Site) -> Iterator[str]:
+    server, url = serve(site.output)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_playwright = _browser_or_skip()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened at a width, with every request and console message kept."""
+
+    def __init__(self, browser: object, url: str, width: int) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda message: self.console.append(message.text))
+        self.page.goto(url, wait_until="networkidle")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", PAGE_KINDS, ids=list(PAGE_KINDS))
+def test_page_kind_is_accessible_private_and_fits(browser, base_url: str, kind: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    url = base_url + PAGE_KINDS[kind]
+    host = urlsplit(base_url).netloc
+    for width in (320, 1280):
+        visit = Visit(browser, url, width)
+        try:
+            page = visit.page
+            if kind == "recherche":
+                page.wait_for_selector("#search-results li", timeout=10_000)
+            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=True)
+            foreign = [r for r in visit.requests if urlsplit(r).netloc not in {host, ""}]
+            assert not foreign, f"requests to other hosts: {foreign}"
+            csp = [m for m in visit.console if "Content Security Policy" in m or "Refused to" in m]
+            assert not csp, csp
+            assert page.evaluate("document.cookie") == ""
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{overflow}px of horizontal scroll at {width}px"
+            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            assert results.violations_count == 0, results.generate_report()
+        finally:
+            visit.close()
+
+
+@pytest.mark.browser
+def test_only_the_search_page_runs_javascript(browser, base_url: str, site: Site) -> None:
+    for path in site.html_files():
+        html = path.read_text(encoding="utf-8")
+        relative = path.relative_to(site.output).as_posix()
+        if relative == "recherche/index.html":
+            assert 'src="/theme/js/search.js"' in html
+            continue
+        assert "<script src" not in html and "<script>" not in html, relative
+
+
+@pytest.mark.browser
+def test_skip_link_works_with_the_keyboard(browser, base_url: str) -> None:
+    visit = Visit(browser, base_url + "/deliberations/metz/dcm-19-02-28-14/", 320)
+    try:
+        page = visit.page
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.trim()")
+        assert focused == "Aller au contenu"
+        assert page.evaluate("getComputedStyle(document.activeElement).left") != "-15984px"
+        box = page.evaluate("document.activeElement.getBoundingClientRect().left")
+        assert box >= 0  # visible when focused
+        page.keyboard.press("Enter")
+        assert page.evaluate("location.hash") == "#contenu"
+        assert page.evaluate("document.activeElement.id") == "contenu"
+        page.keyboard.press("Tab")
+        inside = page.evaluate(
+            "document.getElementById('contenu').contains(document.activeElement)"
+        )
+        assert inside
+    finally:
+        visit.close()
+
+
+@pytest.mark.browser
+def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
+    visit = Visit(browser, base_url + "/recherche/", 1280)
+    try:
+        page = visit.page
+        page.fill("#q", "Marchetti")
+        page.click("button[type=submit]")
+        page.wait_for_selector("#search-results li", timeout=10_000)
+        links = page.eval_on_selector_all("#search-results a", "els => els.map(e => e.href)")
+        assert any(link.endswith("/citations/marchetti-debat-public/") for link in links), links
+        kinds = page.eval_on_selector_all(".result-kind", "els => els.map(e => e.textContent)")
+        assert "citation" in kinds
+        assert "Marchetti" in page.inner_text("#search-status")
+        assert "?q=Marchetti" in page.url
+        # Filtering by kind keeps only that kind.
+        page.select_option("#f-type", "personne")
+        page.click("button[type=submit]")
+        page.wait_for_function(
+            "[...document.querySelectorAll('.result-kind')].every(e => e.textContent === 'personne')"
+        )
+        assert page.query_selector("#search-results a[href$='/personnes/denis-marchetti/']")
+    finally:
+        visit.close()
