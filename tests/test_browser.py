@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT, Site
 from serving import serve
 
@@ -195,7 +194,8 @@ def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
         page.select_option("#f-type", "personne")
         page.click("button[type=submit]")
         page.wait_for_function(
-            "[...document.querySelectorAll('.result-kind')].every(e => e.textContent === 'personne')"
+            "[...document.querySelectorAll('.result-kind')]"
+            ".every(e => e.textContent === 'personne')"
         )
         assert page.query_selector("#search-results a[href$='/personnes/denis-marchetti/']")
     finally:
