@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ from . import schema
 from .charts import bar_chart_svg, camera_bars
 from .exports.metadata import json_ld
 from .graph import ContentError, Graph, build_graph
-from .model import City, date_sort_key
+from .linking import link_bodies
+from .model import City, PartialDate, date_sort_key
 from .urls import output_file, path_of
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,56 @@ LABELS = {
     "source_media": schema.SOURCE_MEDIA,
     "amount_kinds": schema.AMOUNT_KINDS,
 }
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated line of a timeline: an event, or what followed a vote or event."""
+
+    date: PartialDate | None
+    date_note: str | None
+    title: str
+    label: str
+    record: Any  # the page the line links to
+    city: str | None
+    sources: tuple[str, ...]
+    follow_up: bool = False
+
+
+def timeline_entries(graph: Graph, city: str | None = None) -> list[TimelineEntry]:
+    """Events and follow-ups (legality review, court case, CNIL, CADA, promise…),
+    newest first, undated last; for one city or for all."""
+    entries = []
+    for event in graph.events.values():
+        if city in (None, event.city):
+            entries.append(
+                TimelineEntry(
+                    event.date,
+                    event.date_note,
+                    event.title,
+                    schema.EVENT_TYPES[event.type],
+                    event,
+                    event.city,
+                    tuple(event.sources),
+                )
+            )
+    for parent in (*graph.deliberations.values(), *graph.events.values()):
+        if city not in (None, parent.city):
+            continue
+        for follow in parent.follow_ups:
+            entries.append(
+                TimelineEntry(
+                    follow.date,
+                    follow.date_note,
+                    follow.title,
+                    f"Suite : {schema.FOLLOW_UP_TYPES[follow.kind].lower()}",
+                    parent,
+                    parent.city,
+                    (follow.source,),
+                    follow_up=True,
+                )
+            )
+    return sorted(entries, key=lambda e: (date_sort_key(e.date), e.title), reverse=True)
 
 
 def by_date(items: list[Any]) -> list[Any]:
@@ -149,6 +201,7 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
         "absolute": absolute,
         "city_summary": lambda city: city_summary(graph, city),
         "by_date": by_date,
+        "timeline": lambda city=None: timeline_entries(graph, city),
         "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
     }
 
@@ -165,7 +218,9 @@ class RecordPagesGenerator(Generator):
         self.context["graph"] = self.graph
         for warning in self.graph.warnings:
             log.warning(warning)
-        self.env.globals.update(template_globals(self.graph, self.settings))
+        helpers = template_globals(self.graph, self.settings)
+        link_bodies(self.graph, helpers["url"])
+        self.env.globals.update(helpers)
 
     def write(self, relative: str, template: str, **context: Any) -> None:
         target = Path(self.output_path) / relative

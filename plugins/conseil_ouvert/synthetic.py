@@ -61,7 +61,7 @@ sources: [synthetique]
         _write(
             target / "organisations" / f"conseil-{city}.md",
             f"nom: Conseil synthétique {c}\ntype: conseil\nville: {city}\nsieges: 59\n"
-            "sources: [synthetique]",
+            f"siret: '{c:014d}'\nsiret_source: synthetique\nsources: [synthetique]",
         )
         for g in range(groups_per_city):
             _write(
@@ -90,6 +90,14 @@ sources: [synthetique]
         yes = rng.randint(30, 50)
         no = rng.randint(0, 59 - yes)
         abstain = rng.randint(0, 59 - yes - no)
+        # One deliberation in seven has no published breakdown: unknown, never 0.
+        counts = (
+            "  pour: inconnu\n  contre: inconnu\n"
+            "  abstention: inconnu\n  ne_prend_pas_part: inconnu"
+            if d % 7 == 3
+            else f"  pour: {yes}\n  contre: {no}\n  abstention: {abstain}\n  ne_prend_pas_part: 0\n"
+            "  source: synthetique"
+        )
         positions = "\n".join(
             f"""  - groupe: groupe-{c}-{g}
     position: {rng.choice(["pour", "contre", "abstention"])}
@@ -112,11 +120,10 @@ montants:
     annee_budget: {year}
 resultat: adoptee
 votes:
-  pour: {yes}
-  contre: {no}
-  abstention: {abstain}
-  ne_prend_pas_part: 0
-  source: synthetique
+{counts}
+code_actes: "6.1"
+matiere_actes: Matière synthétique
+code_actes_source: synthetique
 positions_groupes:
 {positions}
 sources: [synthetique]
