@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOT, TODAY, build_site
 from conseil_ouvert.graph import ContentError, build_graph
 

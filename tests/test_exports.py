@@ -10,9 +10,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from frictionless import Resource, Schema
+
 from conftest import ROOT, Site, build_site, text_of
 from conseil_ouvert.synthetic import generate
-from frictionless import Resource, Schema
 
 SCDL_SCHEMA = ROOT / "plugins" / "conseil_ouvert" / "schemas" / "scdl-deliberations-2.1.5.json"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -86,6 +87,7 @@ def test_complete_json_validates_against_its_published_schema(site: Site) -> Non
 
 def test_metadata_schema_accepts_the_real_content_headers(site: Site) -> None:
     import yaml
+
     from conseil_ouvert.loading import HeaderLoader
 
     schema = json.loads((site.output / "donnees/metadonnees.schema.json").read_text())

@@ -7,6 +7,7 @@ import re
 
 import yaml
 from bs4 import BeautifulSoup
+
 from conftest import CONTENT, Site, text_of
 from conseil_ouvert.formatting import date_fr, number_fr
 from conseil_ouvert.loading import HeaderLoader
