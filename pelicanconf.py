@@ -68,7 +68,12 @@ CONSEIL_OUVERT_SEARCH = True
 # tags); pages themselves link from the site root.
 SITE_ORIGIN = "http://localhost:8000"
 
-JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.do"], "trim_blocks": True, "lstrip_blocks": True}
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.do"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,  # templates do not change during a build: no stat per render
+}
 
 # French formatting for every template, Pelican's own pages included.
 from conseil_ouvert.formatting import date_fr, euros_fr, number_fr, plural, typo  # noqa: E402

@@ -28,6 +28,7 @@ def build_site(content: Path, output: Path, **overrides: object) -> Path:
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "CONSEIL_OUVERT_SEARCH": False,
             "CONSEIL_OUVERT_TODAY": TODAY,
+            "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
             **overrides,
         },
     )

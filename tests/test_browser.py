@@ -36,9 +36,11 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PAGE_KINDS = {
     "accueil": "/",
     "deliberations": "/deliberations/",
+    "deliberations-ville": "/deliberations/metz/",
     "deliberation": "/deliberations/metz/dcm-19-02-28-14/",
     "deliberation-groupes": "/deliberations/metz/csu-metropolitain-mutualise/",
     "citations": "/citations/",
+    "citations-ville": "/citations/ville/metz/",
     "citation": "/citations/marchetti-debat-public/",
     "position": "/citations/ldh-metz-vigilante/",
     "personnes": "/personnes/",

@@ -56,7 +56,11 @@ def test_quotes_are_copied_verbatim_from_the_seeds() -> None:
             assert fragment.strip() in corpus, path.name
 
 
-def test_quotes_page_groups_by_city(site: Site) -> None:
+def test_quotes_page_links_each_city_list(site: Site) -> None:
     page = site.page("/citations/")
-    headings = [text_of(h) for h in page.select("main h2")]
-    assert "Metz" in headings and "Marseille" in headings
+    links = {a["href"] for a in page.select("#par-ville + ul a")}
+    assert {"/citations/ville/metz/", "/citations/ville/marseille/"} <= links
+    metz = site.page("/citations/ville/metz/")
+    speakers = " ".join(text_of(s) for s in metz.select("figure.quote .speaker"))
+    assert "Denis Marchetti" in speakers and "Ligue des droits de l'Homme" in speakers
+    assert not any("Quadrature" in text_of(s) for s in metz.select("figure.quote .speaker"))

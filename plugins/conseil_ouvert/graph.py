@@ -12,6 +12,7 @@ from pathlib import Path
 from .fields import Problem
 from .loading import Loaded, load_content
 from .model import (
+    KINDS,
     City,
     Deliberation,
     Event,
@@ -51,6 +52,11 @@ class Graph:
     events: dict[str, Event]
     drafts: dict[str, Deliberation] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # For incremental builds: each record's file hash, and who references whom,
+    # keyed "folder/id" (e.g. "deliberations/dcm-19-02-28-14").
+    digests: dict[str, str] = field(default_factory=dict)
+    out_edges: dict[str, set[str]] = field(default_factory=dict)
+    in_edges: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.quotes_by: dict[str, list[Quote]] = defaultdict(list)
@@ -215,6 +221,13 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
                     "indiquez un groupe politique ou un parti",
                 )
     for quote in records["citations"].values():
+        if quote.id == "ville":
+            add(
+                quote,
+                "nom du fichier",
+                "« ville » est réservé aux listes par ville",
+                "renommez le fichier",
+            )
         if not quote.person and not quote.organisation:
             add(
                 quote,
@@ -240,10 +253,19 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
                 )
 
 
-def build_graph(content: Path, today: dt.date | None = None) -> Graph:
+FOLDER_OF = {cls: folder for folder, cls in KINDS.items()}
+
+
+def record_key(record: object) -> str:
+    return f"{FOLDER_OF[type(record)]}/{record.id}"  # type: ignore[attr-defined]
+
+
+def build_graph(
+    content: Path, today: dt.date | None = None, cache_folder: Path | None = None
+) -> Graph:
     """Load, check and link every record; raise ContentError listing every problem."""
     today = today or dt.date.today()
-    loaded = load_content(content, today)
+    loaded = load_content(content, today, cache_folder)
     check_rules(loaded, today)
     if loaded.problems:
         raise ContentError(sorted(loaded.problems, key=lambda p: (p.file, p.line or 0)))
@@ -277,5 +299,15 @@ def build_graph(content: Path, today: dt.date | None = None) -> Graph:
     for person in graph.persons.values():
         for membership in person.memberships:
             membership.person = person.id
+    key_of = {
+        rel: f"{kind}/{rid}" for kind, ids in loaded.files.items() for rid, rel in ids.items()
+    }
+    graph.digests = {key_of[rel]: digest for rel, digest in loaded.digests.items()}
+    out_edges: dict[str, set[str]] = defaultdict(set)
+    in_edges: dict[str, set[str]] = defaultdict(set)
+    for kind, ref_id, rel, _, _ in loaded.refs:
+        out_edges[key_of[rel]].add(f"{kind}/{ref_id}")
+        in_edges[f"{kind}/{ref_id}"].add(key_of[rel])
+    graph.out_edges, graph.in_edges = out_edges, in_edges
     assert set(FORMATS) == set(records)
     return graph

@@ -8,7 +8,9 @@ file name (without ``.md``) is its identifier.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,50 @@ class Loaded:
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> path
     problems: list[Problem] = field(default_factory=list)
     refs: list[tuple[str, str, str, str, LineFinder]] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)  # path -> sha256 of the file
+
+
+def _code_version() -> str:
+    """Parsed records depend on the code that parsed them: a cache from other
+    code is ignored."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("loading.py", "fields.py", "schema.py", "model.py", "markup.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """Checked records of unchanged files, keyed by path and content hash
+    (never by modification time, which a fresh clone resets)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.file = folder / "records.pickle" if folder else None
+        self.entries: dict[tuple[str, str], Any] = {}
+        self.used: dict[tuple[str, str], Any] = {}
+        if self.file and self.file.exists():
+            try:
+                version, entries = pickle.loads(self.file.read_bytes())
+                if version == _code_version():
+                    self.entries = entries
+            except Exception:  # a corrupt or old cache is only a slower build
+                self.entries = {}
+
+    def get(self, key: tuple[str, str]) -> Any:
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.used[key] = entry
+        return entry
+
+    def put(self, key: tuple[str, str], entry: Any) -> None:
+        self.used[key] = entry
+
+    def save(self) -> None:
+        if self.file:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_suffix(".tmp")
+            temporary.write_bytes(pickle.dumps((_code_version(), self.used), protocol=5))
+            os.replace(temporary, self.file)
 
 
 def content_files(content: Path) -> list[tuple[str, Path]]:
@@ -102,12 +148,9 @@ def split_file(raw: bytes, rel: str) -> tuple[str, str, int, list[Problem]]:
     return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :]), end + 2, []
 
 
-def load_file(
-    kind: str, path: Path, content: Path, today: dt.date, loaded: Loaded
-) -> dict[str, Any] | None:
-    """Check one file; return its record's attributes, or None if it is unusable."""
-    rel = path.relative_to(content.parent).as_posix()
-    header_text, body, _, problems = split_file(path.read_bytes(), rel)
+def load_file(kind: str, raw: bytes, rel: str, today: dt.date, loaded: Loaded) -> Any | None:
+    """Check one file; return its record, or None if it is unusable."""
+    header_text, body, _, problems = split_file(raw, rel)
     loaded.problems.extend(problems)
     if problems:
         return None
@@ -137,9 +180,13 @@ def load_file(
     return record
 
 
-def load_content(content: Path, today: dt.date | None = None) -> Loaded:
-    """Read and check every record file below ``content``."""
+def load_content(
+    content: Path, today: dt.date | None = None, cache_folder: Path | None = None
+) -> Loaded:
+    """Read and check every record file below ``content`` (unchanged files come
+    from the parse cache when a cache folder is given)."""
     today = today or dt.date.today()
+    cache = ParseCache(cache_folder)
     loaded = Loaded()
     for kind in FORMATS:
         loaded.records[kind] = {}
@@ -170,8 +217,23 @@ def load_content(content: Path, today: dt.date | None = None) -> Loaded:
             )
             continue
         loaded.files[kind][record_id] = rel
-        record = load_file(kind, path, content, today, loaded)
+        raw = path.read_bytes()
+        key = (rel, hashlib.sha256(raw).hexdigest())
+        loaded.digests[rel] = key[1]
+        cached = cache.get(key)
+        if cached is not None:
+            record, refs = cached
+            loaded.refs.extend(refs)
+            loaded.records[kind][record_id] = record
+            continue
+        first_ref = len(loaded.refs)
+        first_problem = len(loaded.problems)
+        record = load_file(kind, raw, rel, today, loaded)
         if record is not None:
             record.id = record_id
             loaded.records[kind][record_id] = record
+            if len(loaded.problems) == first_problem:
+                cache.put(key, (record, loaded.refs[first_ref:]))
+    if not loaded.problems:
+        cache.save()
     return loaded

@@ -17,6 +17,7 @@ from . import schema
 from .charts import bar_chart_svg, camera_bars
 from .exports.metadata import json_ld
 from .graph import ContentError, Graph, build_graph
+from .incremental import RenderCache, code_fingerprint
 from .linking import link_bodies
 from .model import City, PartialDate, date_sort_key
 from .urls import output_file, path_of
@@ -211,8 +212,10 @@ class RecordPagesGenerator(Generator):
 
     def generate_context(self) -> None:
         content = Path(self.path)
+        incremental = self.settings.get("CONSEIL_OUVERT_INCREMENTAL", True)
+        cache_folder = Path(self.settings["CACHE_PATH"]) / "conseil-ouvert" if incremental else None
         try:
-            self.graph = build_graph(content, content_today(self.settings))
+            self.graph = build_graph(content, content_today(self.settings), cache_folder)
         except ContentError as error:
             raise ContentError(error.problems, building=True) from None
         self.context["graph"] = self.graph
@@ -221,8 +224,22 @@ class RecordPagesGenerator(Generator):
         helpers = template_globals(self.graph, self.settings)
         link_bodies(self.graph, helpers["url"])
         self.env.globals.update(helpers)
+        published = self.settings.get("CONSEIL_OUVERT_PUBLISHED_PATH")
+        self.cache = RenderCache(
+            self.graph,
+            Path(published) if published and incremental else None,
+            Path(self.output_path),
+            code_fingerprint(Path(self.theme), self.settings),
+        )
+        self.context["render_cache"] = self.cache
 
-    def write(self, relative: str, template: str, **context: Any) -> None:
+    def write(self, relative: str, template: str, record: Any = None, **context: Any) -> None:
+        """Render a page; a record page whose inputs did not change is reused."""
+        key = self.cache.key(record) if record is not None else None
+        if key and self.cache.reuse(relative, key):
+            return
+        if key:
+            self.cache.wrote(relative, key)
         target = Path(self.output_path) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         page_path = "/" + relative.removesuffix("index.html")
@@ -233,33 +250,44 @@ class RecordPagesGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         graph = self.graph
-        self.write("index.html", "home.html", page_kind="accueil")
-        self.write("deliberations/index.html", "deliberations.html", page_kind="liste")
+        # Record pages: reused from the published site when their inputs are unchanged.
         for delib in graph.deliberations.values():
-            self.write(
-                output_file(delib), "deliberation.html", delib=delib, page_kind="délibération"
-            )
-        self.write("citations/index.html", "quotes.html", page_kind="liste")
+            self.write(output_file(delib), "deliberation.html", delib, delib=delib)
         for quote in graph.quotes.values():
-            self.write(output_file(quote), "quote.html", quote=quote, page_kind="citation")
-        self.write("personnes/index.html", "persons.html", page_kind="liste")
+            self.write(output_file(quote), "quote.html", quote, quote=quote)
         for person in graph.persons.values():
-            self.write(output_file(person), "person.html", person=person, page_kind="personne")
-        self.write("organisations/index.html", "organisations.html", page_kind="liste")
+            self.write(output_file(person), "person.html", person, person=person)
         for org in graph.organisations.values():
-            self.write(output_file(org), "organisation.html", org=org, page_kind="organisation")
-        self.write("villes/index.html", "cities.html", page_kind="liste")
+            self.write(output_file(org), "organisation.html", org, org=org)
+        for topic in graph.topics.values():
+            self.write(output_file(topic), "topic.html", topic, topic=topic)
+        for event in graph.events.values():
+            self.write(output_file(event), "event.html", event, event=event)
         for city in graph.cities.values():
             chart = bar_chart_svg(
                 camera_bars(city.cameras), f"Nombre de caméras à {city.name}", f"cameras-{city.id}"
             )
-            self.write(output_file(city), "city.html", city=city, chart=chart, page_kind="ville")
-        self.write("themes/index.html", "topics.html", page_kind="liste")
-        for topic in graph.topics.values():
-            self.write(output_file(topic), "topic.html", topic=topic, page_kind="thème")
-        self.write("chronologie/index.html", "timeline.html", page_kind="liste")
-        for event in graph.events.values():
-            self.write(output_file(event), "event.html", event=event, page_kind="événement")
+            self.write(output_file(city), "city.html", city, city=city, chart=chart)
+
+        # Lists and overviews: they depend on everything, so they are always rendered.
+        self.write("index.html", "home.html")
+        self.write("deliberations/index.html", "deliberations.html")
+        for city in graph.cities.values():
+            if graph.deliberations_by[city.id]:
+                self.write(
+                    f"deliberations/{city.id}/index.html", "city_deliberations.html", city=city
+                )
+            if graph.quotes_by[city.id]:
+                self.write(f"citations/ville/{city.id}/index.html", "city_quotes.html", city=city)
+        recent = sorted(
+            graph.quotes.values(), key=lambda q: (date_sort_key(q.date), q.id), reverse=True
+        )[:20]
+        self.write("citations/index.html", "quotes.html", recent_quotes=recent)
+        self.write("personnes/index.html", "persons.html")
+        self.write("organisations/index.html", "organisations.html")
+        self.write("villes/index.html", "cities.html")
+        self.write("themes/index.html", "topics.html")
+        self.write("chronologie/index.html", "timeline.html")
         rows = comparison_rows(graph)
         for key, label, sort in COMPARISON_ORDERS:
             target = (
@@ -273,8 +301,7 @@ class RecordPagesGenerator(Generator):
                 sort_label=f"tri {label.lower()}",
                 sort_orders=[(k, lbl) for k, lbl, _ in COMPARISON_ORDERS],
                 technology_topics=[graph.topics[t] for t in TECHNOLOGY_TOPICS if t in graph.topics],
-                page_kind="liste",
             )
-        self.write("sources/index.html", "sources.html", page_kind="liste")
-        self.write("recherche/index.html", "search.html", page_kind="recherche")
-        self.write("404.html", "404.html", page_kind="erreur")
+        self.write("sources/index.html", "sources.html")
+        self.write("recherche/index.html", "search.html")
+        self.write("404.html", "404.html")

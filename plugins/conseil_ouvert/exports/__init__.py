@@ -53,7 +53,8 @@ def content_updated(content: Path, graph: Graph) -> str:
 
 
 def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Compact JSON (the C encoder only runs without indentation)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 class ExportsGenerator(Generator):
@@ -153,15 +154,21 @@ class ExportsGenerator(Generator):
                 "; ".join(item.reasons),
             )
 
-        # JSON alternates of record pages.
+        # JSON alternates of record pages (reused when the page's inputs are unchanged).
+        cache = self.context["render_cache"]
         for record in (
             *graph.deliberations.values(),
             *graph.persons.values(),
             *graph.organisations.values(),
         ):
+            relative = path_of(record) + "index.json"
+            key = cache.key(record)
+            if cache.reuse(relative, key):
+                continue
+            cache.wrote(relative, key)
             data = records_json.record_json(record, siteurl)
             data["citations"] = [q.id for q in graph.quotes_by[record.id]]
-            self.write_text(path_of(record) + "index.json", dump_json(data))
+            self.write_text(relative, dump_json(data))
 
         # Atom feeds.
         feed_list = []
@@ -228,3 +235,4 @@ class ExportsGenerator(Generator):
         template = self.env.get_template("data.html")
         target = Path(self.output_path) / "donnees" / "index.html"
         target.write_text(template.render(**self.context), encoding="utf-8")
+        cache.save()

@@ -14,6 +14,8 @@ from ..graph import Graph
 from ..model import Deliberation, Quote
 from ..urls import path_of
 
+FEED_LENGTH = 50  # the newest entries; the full history is in the open data
+
 
 def _when(date: Any) -> dt.datetime:
     return dt.datetime.combine(date.first_day(), dt.time(12), tzinfo=dt.UTC)
@@ -49,9 +51,10 @@ def deliberation_feed(
     page: str = "deliberations/",
 ) -> str:
     feed = _feed(title, f"{origin}/{page}", f"{origin}/{feed_path}", title)
-    for delib in delibs:
-        if not delib.date:
-            continue
+    dated = sorted(
+        (d for d in delibs if d.date), key=lambda d: (d.date.sort_key(), d.id), reverse=True
+    )
+    for delib in dated[:FEED_LENGTH]:
         city = graph.cities[delib.city].name
         amounts = ", ".join(f"{a.euros:,.0f} €".replace(",", " ") for a in delib.amounts)
         summary = f"{city}, {graph.organisations[delib.body].name}, {date_fr(delib.date)}."
@@ -72,9 +75,7 @@ def deliberation_feed(
 def quote_feed(graph: Graph, quotes: Iterable[Quote], origin: str, feed_path: str) -> str:
     title = "Conseil ouvert — citations et positions"
     feed = _feed(title, f"{origin}/citations/", f"{origin}/{feed_path}", title)
-    for quote in quotes:
-        if not quote.date:
-            continue
+    for quote in [q for q in quotes if q.date][:FEED_LENGTH]:
         said = f"« {quote.text} »" if quote.verbatim else quote.text
         feed.add_item(
             title=f"{graph.speaker_label(quote)} ({date_fr(quote.date)})",

@@ -1,0 +1,76 @@
+"""Rebuilding after an edit reuses unchanged pages and gives exactly the site a
+clean build would give."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from conseil_ouvert.incremental import KEYS_FILE
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != KEYS_FILE
+    }
+
+
+EDITS = {
+    "quote text": (
+        "citations/ldh-metz-vigilante.md",
+        "se dit également vigilante.",
+        "se dit également très vigilante.",
+    ),
+    "source date": (
+        "sources/france3-marseille-vpi.md",
+        "nature: presse",
+        "nature: presse\ndate: 2021",
+    ),
+    "person name": ("personnes/herve-niel.md", "nom: Hervé Niel", "nom: Hervé Niel-Test"),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
+def test_incremental_rebuild_equals_a_clean_build(corpus, tmp_path: Path, edit: str) -> None:
+    content = corpus()
+    output = tmp_path / "output"
+    build_site(content, output)
+    before = {p: p.stat().st_ino for p in output.rglob("index.html")}
+
+    relative, old, new = EDITS[edit]
+    path = content / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+    build_site(content, output)
+    clean = build_site(content, tmp_path / "clean", CONSEIL_OUVERT_INCREMENTAL=False)
+    assert tree(output) == tree(clean)
+    after = {p: p.stat().st_ino for p in output.rglob("index.html")}
+    reused = [p for p in after if before.get(p) == after[p]]
+    if edit != "person name":  # a new name may be linked from any summary: all re-rendered
+        assert len(reused) > len(after) / 3, f"only {len(reused)} of {len(after)} pages reused"
+
+
+def test_quote_edit_reaches_every_page_that_shows_it(corpus, tmp_path: Path) -> None:
+    content = corpus()
+    output = tmp_path / "output"
+    build_site(content, output)
+    path = content / "citations/ldh-metz-vigilante.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("vigilante.", "vigilante, ajoute-t-elle."),
+        encoding="utf-8",
+    )
+    build_site(content, output)
+    for page in (
+        "citations/ldh-metz-vigilante/index.html",
+        "organisations/ldh-metz/index.html",
+        "evenements/metz-marche-public-1600-cameras-2022/index.html",
+        "villes/metz/index.html",
+    ):
+        assert "ajoute-t-elle" in (output / page).read_text(encoding="utf-8"), page
