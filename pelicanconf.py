@@ -19,11 +19,7 @@ PLUGINS = ["conseil_ouvert"]
 # own folders; Pelican itself only handles the editorial pages.
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["extra"]
-EXTRA_PATH_METADATA = {
-    "extra/favicon.svg": {"path": "favicon.svg"},
-    "extra/_headers": {"path": "_headers"},
-}
+STATIC_PATHS: list[str] = []
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 THEME_STATIC_DIR = "theme"

@@ -21,11 +21,11 @@ def get_generators(pelican: Any) -> list[type]:
 
 def finalize(pelican: Any) -> None:
     """After every generator: sitemap, search index, then publish atomically."""
-    from .exports.sitemap import write_sitemap
+    from .exports.sitemap import write_root_files
     from .output import publish
     from .search import build_index
 
-    write_sitemap(pelican)
+    write_root_files(pelican)
     build_index(pelican)
     publish(pelican)
 

@@ -59,6 +59,7 @@ class Graph:
     in_edges: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._sorted_deliberations: list[Deliberation] | None = None
         self.quotes_by: dict[str, list[Quote]] = defaultdict(list)
         self.deliberations_by: dict[str, list[Deliberation]] = defaultdict(list)
         self.events_by: dict[str, list[Event]] = defaultdict(list)
@@ -117,9 +118,14 @@ class Graph:
         ]
 
     def sorted_deliberations(self) -> list[Deliberation]:
-        return sorted(
-            self.deliberations.values(), key=lambda d: (date_sort_key(d.date), d.id), reverse=True
-        )
+        """Newest first (computed once: the graph does not change after it is built)."""
+        if self._sorted_deliberations is None:
+            self._sorted_deliberations = sorted(
+                self.deliberations.values(),
+                key=lambda d: (date_sort_key(d.date), d.id),
+                reverse=True,
+            )
+        return self._sorted_deliberations
 
     def sorted_events(self) -> list[Event]:
         return sorted(

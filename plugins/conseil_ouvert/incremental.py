@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 from .graph import Graph, record_key
+from .output import link_or_copy
 
 KEYS_FILE = ".conseil-ouvert-pages.json"
 SETTINGS_THAT_SHOW = ("SITEURL", "SITE_ORIGIN", "SITENAME", "SITE_TAGLINE", "DATA_LICENCE")
@@ -82,12 +81,7 @@ class RenderCache:
         source = self.published / relative
         if not source.is_file():
             return False
-        target = self.staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
+        link_or_copy(source, self.staging / relative)
         self.current[relative] = key
         self.reused += 1
         return True

@@ -19,6 +19,27 @@ STAGING_SUFFIX = ".en-cours"
 OLD_SUFFIX = ".precedent"
 
 
+def write_text(target: Path, text: str) -> None:
+    """Write a file, creating its folder only when it is missing (one system call
+    in the common case: thousands of pages are written per build)."""
+    try:
+        target.write_text(text, encoding="utf-8")
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link an unchanged published file into the new build (copy if links fail)."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def staging_path(output: Path) -> Path:
     return output.with_name(output.name + STAGING_SUFFIX)
 

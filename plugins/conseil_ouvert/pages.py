@@ -20,6 +20,7 @@ from .graph import ContentError, Graph, build_graph
 from .incremental import RenderCache, code_fingerprint
 from .linking import link_bodies
 from .model import City, PartialDate, date_sort_key
+from .output import write_text
 from .urls import output_file, path_of
 
 log = logging.getLogger(__name__)
@@ -240,13 +241,11 @@ class RecordPagesGenerator(Generator):
             return
         if key:
             self.cache.wrote(relative, key)
-        target = Path(self.output_path) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
         page_path = "/" + relative.removesuffix("index.html")
         html = self.env.get_template(template).render(
             **self.context, page_path=page_path, **context
         )
-        target.write_text(html, encoding="utf-8")
+        write_text(Path(self.output_path) / relative, html)
 
     def generate_output(self, writer: Any) -> None:
         graph = self.graph

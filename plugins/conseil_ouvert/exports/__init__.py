@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 from ..graph import Graph
 from ..model import PartialDate
+from ..output import write_text
 from ..pages import template_globals
 from ..schema import json_schema as metadata_schema
 from ..urls import path_of
@@ -64,8 +65,7 @@ class ExportsGenerator(Generator):
         self, relative: str, text: str, files: list[dict[str, Any]] | None = None, **about: Any
     ) -> None:
         target = Path(self.output_path) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_text(target, text)
         if files is not None:
             files.append({"path": relative, "size": target.stat().st_size, **about})
 

@@ -115,15 +115,16 @@ def _speech(graph: Graph, quote: Quote) -> dict[str, Any]:
 
 def popolo(graph: Graph, city: str | None = None) -> dict[str, Any]:
     """The graph (or one city's part of it) as a Popolo document."""
-    delibs = [d for d in graph.sorted_deliberations() if city in (None, d.city)]
-    quotes = [
-        q
-        for q in sorted(graph.quotes.values(), key=lambda q: q.id)
-        if city is None
-        or city == q.city
-        or (q.deliberation and graph.deliberations[q.deliberation].city == city)
-    ]
-    orgs = {o.id for o in graph.organisations.values() if city is None or o.city == city}
+    if city is None:
+        delibs = graph.sorted_deliberations()
+        quotes = sorted(graph.quotes.values(), key=lambda q: q.id)
+        orgs = set(graph.organisations)
+    else:
+        delibs = graph.deliberations_by[city]
+        about = {q.id: q for d in delibs for q in graph.quotes_by[d.id]}
+        about.update((q.id, q) for q in graph.quotes_by[city])
+        quotes = [about[k] for k in sorted(about)]
+        orgs = {o.id for o in graph.organisations.values() if o.city == city}
     orgs |= {d.body for d in delibs}
     orgs |= {p.organisation for d in delibs for p in d.group_positions}
     orgs |= {q.organisation for q in quotes if q.organisation}

@@ -1,7 +1,9 @@
-"""sitemap.xml and robots.txt, from the pages actually written."""
+"""Files at the site root: sitemap.xml and robots.txt from the pages actually
+written, and the theme's root files (favicon, _headers for static hosts)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -15,9 +17,13 @@ def page_urls(output: Path) -> list[str]:
     return urls
 
 
-def write_sitemap(pelican: Any) -> None:
-    """Signal ``finalized``: list every page, then point robots.txt at the list."""
+def write_root_files(pelican: Any) -> None:
+    """Signal ``finalized``: theme root files, sitemap and robots.txt."""
     output = Path(pelican.output_path)
+    root_files = Path(pelican.theme) / "root"
+    if root_files.is_dir():
+        for path in sorted(root_files.iterdir()):
+            shutil.copyfile(path, output / path.name)
     origin = pelican.settings.get("SITE_ORIGIN", "")
     entries = "".join(
         f"<url><loc>{escape(origin + url)}</loc></url>\n" for url in page_urls(output)

@@ -1,0 +1,342 @@
+"""Benchmark: our build against stock Pelican (default theme) and Hugo on the
+same synthetic council corpus, in one run, alternating the tools.
+
+    ./tasks bench                      # N = 1 000, 5 000 and 20 000
+    ./tasks bench --sizes 1000 --runs 1
+
+For each tool and size it reports the median wall and CPU time and the peak
+RSS of a cold build, a warm build (nothing changed) and a rebuild after
+editing one deliberation; pages written, ms per page and the ratios to stock
+Pelican and to Hugo; then for our site: output size, Pagefind indexing time,
+index size, bytes fetched for one search, and the page-weight budgets.
+
+Timings on these machines are noisy: compare the ratios of one run, not
+figures across runs. Nothing here runs in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+import yaml  # noqa: E402
+
+from conseil_ouvert.loading import HeaderLoader  # noqa: E402
+from conseil_ouvert.synthetic import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+WORK = ROOT / "bench"
+MEASURE = (
+    "import resource, subprocess, sys, time, json\n"
+    "t = time.perf_counter()\n"
+    "out = subprocess.DEVNULL\n"
+    "code = subprocess.run(sys.argv[1:], stdout=out, stderr=subprocess.PIPE).returncode\n"
+    "wall = time.perf_counter() - t\n"
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(json.dumps({'code': code, 'wall': wall, 'cpu': r.ru_utime + r.ru_stime,"
+    " 'rss_mb': r.ru_maxrss / 1024}))\n"
+)
+STOCK_SETTINGS = """
+AUTHOR = "Bench"
+SITENAME = "Bench"
+SITEURL = ""
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+PATH = "content"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
+DELETE_OUTPUT_DIRECTORY = False
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+"""
+HUGO_CONFIG = 'baseURL = "http://localhost/"\ntitle = "Bench"\nlanguageCode = "fr"\n'
+HUGO_LAYOUTS = {
+    "baseof.html": '<!DOCTYPE html><html lang="fr"><head><title>{{ .Title }}</title></head>'
+    '<body>{{ block "main" . }}{{ end }}</body></html>',
+    "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}',
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}'
+    '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
+    "home.html": '{{ define "main" }}<h1>{{ .Site.Title }}</h1>{{ end }}',
+}
+
+
+def split(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    _, header, body = text.split("---\n", 2)
+    return yaml.load(header, Loader=HeaderLoader), body
+
+
+def convert(corpus: Path, target: Path) -> None:
+    """The same deliberations as stock Pelican articles and Hugo pages."""
+    pelican = target / "pelican" / "content"
+    hugo = target / "hugo"
+    for folder in (pelican, hugo / "content" / "deliberations", hugo / "layouts" / "_default"):
+        folder.mkdir(parents=True, exist_ok=True)
+    (target / "pelican" / "pelicanconf.py").write_text(STOCK_SETTINGS, encoding="utf-8")
+    (hugo / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name, text in HUGO_LAYOUTS.items():
+        (hugo / "layouts" / "_default" / name).write_text(text, encoding="utf-8")
+    for path in sorted((corpus / "deliberations").rglob("*.md")):
+        header, body = split(path)
+        date = str(header["date"])
+        tags = ", ".join(header.get("themes", []))
+        (pelican / path.name).write_text(
+            f"Title: {header['titre']}\nDate: {date}\nCategory: {header['ville']}\n"
+            f"Tags: {tags}\nSlug: {path.stem}\n\n{body}",
+            encoding="utf-8",
+        )
+        front = {
+            "title": header["titre"],
+            "date": date,
+            "tags": header.get("themes", []),
+            "categories": [header["ville"]],
+        }
+        (hugo / "content" / "deliberations" / path.name).write_text(
+            "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body, encoding="utf-8"
+        )
+
+
+def measure(command: list[str], cwd: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], cwd=cwd, capture_output=True, text=True
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if result["code"] != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr}")
+    return result
+
+
+def tree_size(folder: Path, pattern: str = "*") -> int:
+    return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file())
+
+
+class Tool:
+    name = ""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+
+    def clean(self) -> None:
+        for folder in self.clean_paths():
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def edit(self) -> None:
+        path = self.edited_file()
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("Résumé synthétique", "Résumé modifié", 1)
+            if "Résumé synthétique" in text
+            else text + "\nModifié.\n",
+            encoding="utf-8",
+        )
+
+    def pages(self) -> int:
+        return sum(1 for _ in self.output().rglob("*.html"))
+
+
+class Ours(Tool):
+    name = "Conseil ouvert"
+
+    def output(self) -> Path:
+        return self.work / "ours-output"
+
+    def clean_paths(self) -> list[Path]:
+        return [self.output(), self.work / "ours-cache"]
+
+    def edited_file(self) -> Path:
+        return next((self.work / "corpus" / "deliberations").rglob("dcm-synth-3.md"))
+
+    def command(self, search: bool = False) -> list[str]:
+        return [
+            str(BIN / "pelican"), str(self.work / "corpus"), "-s", str(ROOT / "pelicanconf.py"),
+            "-o", str(self.output()), "-q",
+            "-e", f'CACHE_PATH="{self.work / "ours-cache"}"',
+            f"CONSEIL_OUVERT_SEARCH={'true' if search else 'false'}",
+        ]  # fmt: skip
+
+
+class StockPelican(Tool):
+    name = "Pelican 4.12 (stock)"
+
+    def output(self) -> Path:
+        return self.work / "pelican" / "output"
+
+    def clean_paths(self) -> list[Path]:
+        return [self.output(), self.work / "pelican" / "cache"]
+
+    def edited_file(self) -> Path:
+        return self.work / "pelican" / "content" / "dcm-synth-3.md"
+
+    def command(self, search: bool = False) -> list[str]:
+        return [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-q"]
+
+
+class Hugo(Tool):
+    name = "Hugo"
+
+    def output(self) -> Path:
+        return self.work / "hugo" / "public"
+
+    def clean_paths(self) -> list[Path]:
+        return [self.output(), self.work / "hugo" / "resources"]
+
+    def edited_file(self) -> Path:
+        return self.work / "hugo" / "content" / "deliberations" / "dcm-synth-3.md"
+
+    def command(self, search: bool = False) -> list[str]:
+        return [str(BIN / "hugo"), "--quiet", "--source", str(self.work / "hugo")]
+
+
+def run_tool(tool: Tool) -> dict[str, dict]:
+    cwd = tool.work / "pelican" if isinstance(tool, StockPelican) else tool.work
+    tool.clean()
+    cold = measure(tool.command(), cwd)
+    pages = tool.pages()
+    warm = measure(tool.command(), cwd)
+    tool.edit()
+    edit = measure(tool.command(), cwd)
+    return {"cold": cold, "warm": warm, "edit": edit, "pages": pages}
+
+
+def median(runs: list[dict], scenario: str, key: str) -> float:
+    return statistics.median(r[scenario][key] for r in runs)
+
+
+def search_figures(ours: Ours) -> dict:
+    """Pagefind on the built site, and what one query costs a reader."""
+    t = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(ours.output()), "--silent"], check=True
+    )
+    figures = {
+        "pagefind_s": time.perf_counter() - t,
+        "index_kb": tree_size(ours.output() / "pagefind") / 1024,
+    }
+    figures["query_kb"] = bytes_for_one_search(ours.output())
+    return figures
+
+
+def bytes_for_one_search(site: Path) -> float | None:
+    try:
+        from playwright.sync_api import sync_playwright
+
+        sys.path.insert(0, str(ROOT / "tests"))
+        from serving import serve
+    except ImportError:
+        return None
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    server, url = serve(site)
+    sizes: list[int] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=[
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                ],
+            )
+            page = browser.new_page()
+            page.on("response", lambda r: sizes.append(len(r.body()) if r.ok else 0))
+            page.goto(f"{url}/recherche/?q=synth%C3%A9tique", wait_until="networkidle")
+            page.wait_for_selector("#search-results li", timeout=20_000)
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(sizes) / 1024
+
+
+def weight_budgets(site: Path) -> dict:
+    css = tree_size(site / "theme" / "css", "site.css") + (site / "favicon.svg").stat().st_size
+    pages = [p for p in site.rglob("*.html") if "recherche" not in p.parts]
+    delib = max(p.stat().st_size for p in (site / "deliberations").glob("*/*/index.html"))
+    first_view = max(p.stat().st_size for p in pages) + css
+    return {
+        "max_deliberation_kb": delib / 1024,
+        "max_first_view_kb": first_view / 1024,
+        "output_mb": tree_size(site) / 1024 / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per size (median)")
+    parser.add_argument("--runs-large", type=int, default=1, help="runs for N > 5 000")
+    args = parser.parse_args()
+    report = [
+        "| N | tool | cold s (CPU s, MB) | warm s | edit s | pages | ms/page (cold) "
+        "| cold vs stock Pelican | cold vs Hugo | edit / own cold |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    extra = []
+    for size in args.sizes:
+        work = WORK / f"n{size}"
+        shutil.rmtree(work, ignore_errors=True)
+        generate(work / "corpus", size)
+        convert(work / "corpus", work)
+        tools = [Ours(work), StockPelican(work), Hugo(work)]
+        runs: dict[str, list] = {t.name: [] for t in tools}
+        count = args.runs if size <= 5000 else args.runs_large
+        for round_number in range(count):
+            order = tools[round_number % 3 :] + tools[: round_number % 3]  # alternate
+            for tool in order:
+                runs[tool.name].append(run_tool(tool))
+                print(f"N={size} round {round_number + 1}: {tool.name} done", file=sys.stderr)
+        cold = {name: median(r, "cold", "wall") for name, r in runs.items()}
+        for tool in tools:
+            r = runs[tool.name]
+            pages = r[0]["pages"]
+            report.append(
+                f"| {size} | {tool.name} | {cold[tool.name]:.2f} ({median(r, 'cold', 'cpu'):.2f}, "
+                f"{median(r, 'cold', 'rss_mb'):.0f}) | {median(r, 'warm', 'wall'):.2f} | "
+                f"{median(r, 'edit', 'wall'):.2f} | {pages} | "
+                f"{1000 * cold[tool.name] / pages:.2f} | "
+                f"{cold[tool.name] / cold['Pelican 4.12 (stock)']:.2f} | "
+                f"{cold[tool.name] / cold['Hugo']:.2f} | "
+                f"{median(r, 'edit', 'wall') / cold[tool.name]:.2f} |"
+            )
+        ours = tools[0]
+        search = search_figures(ours)
+        weights = weight_budgets(ours.output())
+        query = f"{search['query_kb']:.0f} KB" if search["query_kb"] is not None else "n/a"
+        extra.append(
+            f"| {size} | {weights['output_mb']:.1f} MB | {search['pagefind_s']:.2f} s | "
+            f"{search['index_kb'] / 1024:.1f} MB | {query} | "
+            f"{weights['max_deliberation_kb']:.1f} KB | {weights['max_first_view_kb']:.1f} KB |"
+        )
+    text = (
+        "\n".join(report)
+        + "\n\n"
+        + "\n".join(
+            [
+                "| N | our output | Pagefind indexing | index size | bytes for one search | "
+                "largest deliberation page | largest first view (HTML + CSS + icon) |",
+                "|---|---|---|---|---|---|---|",
+                *extra,
+            ]
+        )
+        + "\n"
+    )
+    WORK.mkdir(exist_ok=True)
+    (WORK / "results.md").write_text(text, encoding="utf-8")
+    print(text)
+    print(f"(written to {WORK / 'results.md'}; machine: {os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    main()
