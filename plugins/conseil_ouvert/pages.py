@@ -53,23 +53,17 @@ class TimelineEntry:
     follow_up: bool = False
 
 
+def event_entry(event: Any) -> TimelineEntry:
+    return TimelineEntry(
+        event.date, event.date_note, event.title, schema.EVENT_TYPES[event.type], event,
+        event.city, tuple(event.sources),
+    )  # fmt: skip
+
+
 def timeline_entries(graph: Graph, city: str | None = None) -> list[TimelineEntry]:
     """Events and follow-ups (legality review, court case, CNIL, CADA, promise…),
     newest first, undated last; for one city or for all."""
-    entries = []
-    for event in graph.events.values():
-        if city in (None, event.city):
-            entries.append(
-                TimelineEntry(
-                    event.date,
-                    event.date_note,
-                    event.title,
-                    schema.EVENT_TYPES[event.type],
-                    event,
-                    event.city,
-                    tuple(event.sources),
-                )
-            )
+    entries = [event_entry(e) for e in graph.events.values() if city in (None, e.city)]
     for parent in (*graph.deliberations.values(), *graph.events.values()):
         if city not in (None, parent.city):
             continue
@@ -204,6 +198,7 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
         "city_summary": lambda city: city_summary(graph, city),
         "by_date": by_date,
         "timeline": lambda city=None: timeline_entries(graph, city),
+        "as_entries": lambda events: [event_entry(e) for e in events],
         "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
     }
 

@@ -42,6 +42,27 @@ def _feed(title: str, link: str, feed_url: str, description: str) -> Atom1Feed:
     )
 
 
+def _add(
+    feed: Atom1Feed,
+    origin: str,
+    record: Any,
+    title: str,
+    description: str,
+    categories: list[str] | None = None,
+) -> None:
+    link = f"{origin}/{path_of(record)}"
+    when = _when(record.date)
+    feed.add_item(
+        title=title,
+        link=link,
+        unique_id=link,
+        description=description,
+        updateddate=when,
+        pubdate=when,
+        categories=categories or [],
+    )
+
+
 def deliberation_feed(
     graph: Graph,
     delibs: Iterable[Deliberation],
@@ -60,15 +81,9 @@ def deliberation_feed(
         summary = f"{city}, {graph.organisations[delib.body].name}, {date_fr(delib.date)}."
         if amounts:
             summary += f" Montant : {amounts}."
-        feed.add_item(
-            title=f"{delib.number + ' — ' if delib.number else ''}{delib.title}",
-            link=f"{origin}/{path_of(delib)}",
-            unique_id=f"{origin}/{path_of(delib)}",
-            description=summary,
-            updateddate=_when(delib.date),
-            pubdate=_when(delib.date),
-            categories=[graph.topics[t].name for t in delib.topics],
-        )
+        title = f"{delib.number + ' — ' if delib.number else ''}{delib.title}"
+        categories = [graph.topics[t].name for t in delib.topics]
+        _add(feed, origin, delib, title, summary, categories)
     return feed.writeString("utf-8")
 
 
@@ -77,12 +92,6 @@ def quote_feed(graph: Graph, quotes: Iterable[Quote], origin: str, feed_path: st
     feed = _feed(title, f"{origin}/citations/", f"{origin}/{feed_path}", title)
     for quote in [q for q in quotes if q.date][:FEED_LENGTH]:
         said = f"« {quote.text} »" if quote.verbatim else quote.text
-        feed.add_item(
-            title=f"{graph.speaker_label(quote)} ({date_fr(quote.date)})",
-            link=f"{origin}/{path_of(quote)}",
-            unique_id=f"{origin}/{path_of(quote)}",
-            description=said,
-            updateddate=_when(quote.date),
-            pubdate=_when(quote.date),
-        )
+        title = f"{graph.speaker_label(quote)} ({date_fr(quote.date)})"
+        _add(feed, origin, quote, title, said)
     return feed.writeString("utf-8")
