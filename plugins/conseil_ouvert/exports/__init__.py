@@ -19,8 +19,8 @@ from pelican.generators import Generator
 from ..graph import Graph
 from ..model import PartialDate
 from ..output import write_text
-from ..pages import template_globals
 from ..schema import json_schema as metadata_schema
+from ..templating import template_globals
 from ..urls import path_of
 from . import feeds, popolo, records_json, scdl
 

@@ -9,8 +9,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..graph import Graph
-from ..model import City, Deliberation, Event, Organisation, Person, Quote
+from .graph import Graph
+from .model import City, Deliberation, Event, Organisation, Person, Quote
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,144 @@
+"""View helpers shared by every template: labels, URL functions, French
+summaries of a city and timelines. Pages and the « Données » page both use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from . import schema
+from .graph import Graph
+from .model import City, PartialDate, date_sort_key
+from .structured_data import json_ld
+from .urls import path_of
+
+LABELS = {
+    "outcomes": schema.OUTCOMES,
+    "positions": schema.POSITIONS,
+    "provenances": schema.PROVENANCES,
+    "quote_types": schema.QUOTE_TYPES,
+    "organisation_types": schema.ORGANISATION_TYPES,
+    "event_types": schema.EVENT_TYPES,
+    "follow_up_types": schema.FOLLOW_UP_TYPES,
+    "camera_statuses": schema.CAMERA_STATUSES,
+    "source_media": schema.SOURCE_MEDIA,
+    "amount_kinds": schema.AMOUNT_KINDS,
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated line of a timeline: an event, or what followed a vote or event."""
+
+    date: PartialDate | None
+    date_note: str | None
+    title: str
+    label: str
+    record: Any  # the page the line links to
+    city: str | None
+    sources: tuple[str, ...]
+    follow_up: bool = False
+
+
+def event_entry(event: Any) -> TimelineEntry:
+    return TimelineEntry(
+        event.date, event.date_note, event.title, schema.EVENT_TYPES[event.type], event,
+        event.city, tuple(event.sources),
+    )  # fmt: skip
+
+
+def timeline_entries(graph: Graph, city: str | None = None) -> list[TimelineEntry]:
+    """Events and follow-ups (legality review, court case, CNIL, CADA, promise…),
+    newest first, undated last; for one city or for all."""
+    entries = [event_entry(e) for e in graph.events.values() if city in (None, e.city)]
+    for parent in (*graph.deliberations.values(), *graph.events.values()):
+        if city not in (None, parent.city):
+            continue
+        for follow in parent.follow_ups:
+            entries.append(
+                TimelineEntry(
+                    follow.date,
+                    follow.date_note,
+                    follow.title,
+                    f"Suite : {schema.FOLLOW_UP_TYPES[follow.kind].lower()}",
+                    parent,
+                    parent.city,
+                    (follow.source,),
+                    follow_up=True,
+                )
+            )
+    return sorted(entries, key=lambda e: (date_sort_key(e.date), e.title), reverse=True)
+
+
+def by_date(items: list[Any]) -> list[Any]:
+    """Oldest first; undated items last."""
+    return sorted(items, key=lambda i: date_sort_key(i.date) if i.date else (9999, 0, 0))
+
+
+def content_today(settings: dict[str, Any]) -> dt.date:
+    """The date against which « in the future » is judged (a setting for tests)."""
+    today = settings.get("CONSEIL_OUVERT_TODAY")
+    return dt.date.fromisoformat(today) if today else dt.date.today()
+
+
+def money_by_year(records: list[Any]) -> tuple[list[tuple[str, float]], float]:
+    """Sums of known amounts per budget year (or the record's year)."""
+    years: dict[str, float] = defaultdict(float)
+    for record in records:
+        for amount in record.amounts:
+            if amount.kind in {"unitaire", "par-an"}:
+                continue  # a unit cost or a yearly running cost is not money voted
+            year = amount.budget_year or (record.date.year if record.date else None)
+            years[str(year) if year else "année inconnue"] += amount.euros
+    rows = sorted(years.items())
+    return rows, sum(years.values())
+
+
+def city_summary(graph: Graph, city: City) -> dict[str, Any]:
+    """The figures a city page and the comparison page both show."""
+    deliberations = graph.deliberations_by[city.id]
+    events = graph.events_by[city.id]
+    counted = [c for c in city.cameras if c.status == "compte"]
+    latest = max(counted, key=lambda c: date_sort_key(c.date), default=None)
+    money_rows, money_total = money_by_year([*deliberations, *events])
+    topics = sorted(
+        {t for r in (*deliberations, *events, *graph.quotes_by[city.id]) for t in r.topics}
+    )
+    return {
+        "deliberations": deliberations,
+        "events": events,
+        "latest_count": latest,
+        "money_rows": money_rows,
+        "money_total": money_total,
+        "topics": [graph.topics[t] for t in topics],
+        "per_inhabitant": (
+            money_total / city.population.value if city.population and money_total else None
+        ),
+    }
+
+
+def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
+    """What every record template may call: the graph, labels and URL helpers."""
+    siteurl = settings.get("SITEURL", "")
+    origin = settings.get("SITE_ORIGIN", "") or siteurl
+
+    def url(record: Any) -> str:
+        return f"{siteurl}/{path_of(record)}"
+
+    def absolute(path: str) -> str:
+        return origin + path[len(siteurl) :] if path.startswith(siteurl) else origin + path
+
+    return {
+        "graph": graph,
+        "labels": LABELS,
+        "url": url,
+        "absolute": absolute,
+        "city_summary": lambda city: city_summary(graph, city),
+        "by_date": by_date,
+        "timeline": lambda city=None: timeline_entries(graph, city),
+        "as_entries": lambda events: [event_entry(e) for e in events],
+        "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
+    }
