@@ -45,7 +45,9 @@ def euros_fr(value: float | int | None) -> str:
     return f"{number_fr(value)}\u00a0€"
 
 
+@lru_cache(maxsize=65536)
 def typo(text: str | None) -> str:
+    """French spacing for a text field (names and labels repeat: memoised)."""
     return french_spacing(text) if text else ""
 
 
