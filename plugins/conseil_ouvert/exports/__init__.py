@@ -117,7 +117,8 @@ class ExportsGenerator(Generator):
                 f"donnees/popolo/{city.id}.json",
                 dump_json(popolo.popolo(graph, city.id)),
                 files,
-                group="popolo",
+                group="ville",
+                city=city.id,
                 label=city.name,
                 format="JSON (Popolo)",
             )
@@ -136,13 +137,14 @@ class ExportsGenerator(Generator):
             format="JSON (Table Schema)",
         )
         for body, text in csv_files.items():
-            label = "Tous les conseils" if body == "tout" else graph.organisations[body].name
+            council = graph.organisations.get(body)
             self.write_text(
                 f"donnees/scdl/{body}.csv",
                 text,
                 files,
-                group="scdl",
-                label=label,
+                group="scdl" if council is None else "ville",
+                city=council.city if council else None,
+                label="Tous les conseils" if council is None else council.name,
                 format="CSV (SCDL Délibérations 2.1.5)",
                 schema="donnees/scdl/scdl-deliberations-2.1.5.json",
                 rows=text.count("\r\n") - 1,
@@ -173,8 +175,10 @@ class ExportsGenerator(Generator):
         # Atom feeds.
         feed_list = []
 
-        def feed(relative: str, text: str, label: str) -> None:
-            self.write_text(relative, text, files, group="flux", label=label, format="Atom")
+        def feed(relative: str, text: str, label: str, **about: Any) -> None:
+            listed = files if about.get("group") != "flux-organisation" else None
+            about.setdefault("group", "flux")
+            self.write_text(relative, text, listed, label=label, format="Atom", **about)
             feed_list.append(relative)
 
         feed(
@@ -224,6 +228,12 @@ class ExportsGenerator(Generator):
                         path_of(record),
                     ),
                     f"Délibérations : {name}",
+                    group={
+                        "villes": "ville",
+                        "themes": "flux",
+                        "organisations": "flux-organisation",
+                    }[kind],
+                    city=record.id if kind == "villes" else None,
                 )
 
         self.env.globals.update(template_globals(graph, self.settings))
