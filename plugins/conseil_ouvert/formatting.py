@@ -51,6 +51,9 @@ def typo(text: str | None) -> str:
     return french_spacing(text) if text else ""
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+def plural(count: int, singular: str, plural_form: str | None = None, zero: str = "") -> str:
+    """« 1 délibération », « 2 délibérations », and ``zero`` (« aucune … ») for 0."""
+    if count == 0 and zero:
+        return zero
     word = singular if count < 2 else (plural_form or singular + "s")
     return f"{number_fr(count)} {word}"
