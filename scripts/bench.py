@@ -17,6 +17,7 @@ figures across runs. Nothing here runs in CI.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -227,7 +228,9 @@ def search_figures(ours: Ours) -> dict:
     return figures
 
 
-def bytes_for_one_search(site: Path) -> float | None:
+def bytes_for_one_search(site: Path, query: str = "synthétique") -> tuple[float, float] | None:
+    """Kilobytes a reader fetches to load the search page and run one query:
+    as served here (uncompressed) and as a gzip-compressing server sends them."""
     try:
         from playwright.sync_api import sync_playwright
 
@@ -239,6 +242,13 @@ def bytes_for_one_search(site: Path) -> float | None:
         return None
     server, url = serve(site)
     sizes: list[int] = []
+    gzipped: list[int] = []
+
+    def count(response: object) -> None:
+        body = response.body() if response.ok else b""
+        sizes.append(len(body))
+        gzipped.append(len(gzip.compress(body, 6)))
+
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
@@ -251,13 +261,13 @@ def bytes_for_one_search(site: Path) -> float | None:
                 ],
             )
             page = browser.new_page()
-            page.on("response", lambda r: sizes.append(len(r.body()) if r.ok else 0))
-            page.goto(f"{url}/recherche/?q=synth%C3%A9tique", wait_until="networkidle")
+            page.on("response", count)
+            page.goto(f"{url}/recherche/?q={query}", wait_until="networkidle")
             page.wait_for_selector("#search-results li", timeout=20_000)
             browser.close()
     finally:
         server.shutdown()
-    return sum(sizes) / 1024
+    return sum(sizes) / 1024, sum(gzipped) / 1024
 
 
 def weight_budgets(site: Path) -> dict:
@@ -277,7 +287,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--runs", type=int, default=3, help="runs per size (median)")
     parser.add_argument("--runs-large", type=int, default=1, help="runs for N > 5 000")
+    parser.add_argument("--search-only", type=Path, help="only measure one search on a built site")
+    parser.add_argument("--query", default="synthétique", help="the query for --search-only")
     args = parser.parse_args()
+    if args.search_only:
+        print(bytes_for_one_search(args.search_only, args.query))
+        return
     report = [
         "| N | tool | cold s (CPU s, MB) | warm s | edit s | pages | ms/page (cold) "
         "| cold vs stock Pelican | cold vs Hugo | edit / own cold |",
@@ -313,7 +328,11 @@ def main() -> None:
         ours = tools[0]
         search = search_figures(ours)
         weights = weight_budgets(ours.output())
-        query = f"{search['query_kb']:.0f} KB" if search["query_kb"] is not None else "n/a"
+        query = (
+            f"{search['query_kb'][0]:.0f} KB ({search['query_kb'][1]:.0f} KB gzip)"
+            if search["query_kb"]
+            else "n/a"
+        )
         extra.append(
             f"| {size} | {weights['output_mb']:.1f} MB | {search['pagefind_s']:.2f} s | "
             f"{search['index_kb'] / 1024:.1f} MB | {query} | "
