@@ -69,6 +69,30 @@ def test_new_refuses_missing_answers_without_writing(corpus) -> None:
     assert not list(content.rglob("essai-2.md"))
 
 
+def test_new_city_deliberation_takes_one_command(corpus, tmp_path: Path) -> None:
+    content = corpus()
+    result = cli(
+        content, "new", "deliberation", "dcm-23-01-26-4",
+        "--set", "numero=DCM 23-01-26-4", "--set", "organe=conseil-municipal-thionville",
+        "--set", "ville=thionville", "--set", "date=2023-01-26", "--set", "titre=Essai",
+        "--set", "resultat=inconnue", "--set", "sources=journal-essai",
+        "--nom-ville", "Thionville", "--nom-organe", "Conseil municipal de Thionville",
+        "--publication", "Journal d'essai",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (content / "villes/thionville.md").exists()
+    assert (content / "organisations/conseil-municipal-thionville.md").exists()
+    output = build_site(content, tmp_path / "output")
+    page = (output / "deliberations/thionville/dcm-23-01-26-4/index.html").read_text()
+    assert "Conseil municipal de Thionville" in page and "Journal d'essai" in page
+    missing = cli(
+        content, "new", "deliberation", "autre", "--set", "organe=conseil-x", "--set",
+        "ville=ailleurs", "--set", "date=2023", "--set", "titre=X", "--set", "resultat=inconnue",
+        "--set", "sources=journal-essai",
+    )  # fmt: skip
+    assert missing.returncode == 2 and "--nom-ville" in missing.stderr
+
+
 def test_scaffold_renders_valid_yaml_for_every_kind() -> None:
     for kind in FORMATS:
         text = render(kind, {})

@@ -40,7 +40,55 @@ def ask(prompt: str) -> str:
         return ""
 
 
-def new(content: Path, kind_name: str, record_id: str, settings: list[str]) -> int:
+# Records a new deliberation may point to that do not exist yet: the same command
+# creates them, so that a new city's first deliberation takes one command.
+COMPANIONS = {
+    "ville": ("villes", "nom_ville", "nom de la ville, ex. Thionville"),
+    "organe": (
+        "organisations",
+        "nom_organe",
+        "nom du conseil, ex. Conseil municipal de Thionville",
+    ),
+    "sources": ("sources", "publication", "publication de la source, ex. Le Républicain Lorrain"),
+}
+
+
+def companions(
+    content: Path, kind: str, answers: dict[str, object], names: dict[str, str | None]
+) -> list[tuple[Path, str]] | str:
+    """Files to create beside a new deliberation, or the French reason it cannot be done."""
+    if kind != "deliberations":
+        return []
+    files = []
+    for key, (folder, option, help_text) in COMPANIONS.items():
+        ids = answers.get(key)
+        for record_id in ids if isinstance(ids, list) else [ids]:
+            if not isinstance(record_id, str) or (content / folder / f"{record_id}.md").exists():
+                continue
+            name = names.get(option) or (ask(f"{help_text} : ") if sys.stdin.isatty() else "")
+            if not name:
+                flag = option.replace("_", "-")
+                return f"« {record_id} » n'existe pas dans content/{folder}/ : ajoutez --{flag}=…"
+            fields: dict[str, object] = {"nom": name}
+            if folder == "organisations":
+                fields |= {
+                    "type": "conseil",
+                    "ville": answers["ville"],
+                    "sources": answers["sources"],
+                }
+            if folder == "sources":
+                fields = {"publication": name}
+            files.append((content / folder / f"{record_id}.md", render(folder, fields)))
+    return files
+
+
+def new(
+    content: Path,
+    kind_name: str,
+    record_id: str,
+    settings: list[str],
+    names: dict[str, str | None] | None = None,
+) -> int:
     kind = KIND_ALIASES.get(kind_name, kind_name)
     if kind not in FORMATS:
         print(f"Type inconnu : {kind_name}. Types : {', '.join(KIND_ALIASES)}", file=sys.stderr)
@@ -80,9 +128,14 @@ def new(content: Path, kind_name: str, record_id: str, settings: list[str]) -> i
     if target.exists():
         print(f"{target} existe déjà : choisissez un autre identifiant.", file=sys.stderr)
         return 2
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(kind, answers), encoding="utf-8")
-    print(f"Créé : {target}")
+    extra = companions(content, kind, answers, names or {})
+    if isinstance(extra, str):
+        print(extra, file=sys.stderr)
+        return 2
+    for path, text in [*extra, (target, render(kind, answers))]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"Créé : {path}")
     status = check(content)
     if status:
         print(
@@ -100,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("kind", help=", ".join(KIND_ALIASES))
     new_parser.add_argument("id", help="identifiant, ex. dcm-19-02-28-14")
     new_parser.add_argument("--set", action="append", default=[], metavar="champ=valeur")
+    for _, option, help_text in COMPANIONS.values():
+        new_parser.add_argument(f"--{option.replace('_', '-')}", dest=option, help=help_text)
     scdl = sub.add_parser("import-scdl", help="brouillons depuis un CSV SCDL Délibérations")
     scdl.add_argument("csv", type=Path)
     scdl.add_argument("--organe", required=True, help="identifiant du conseil")
@@ -115,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.contenu)
     if args.command == "new":
-        return new(args.contenu, args.kind, args.id, args.set)
+        names = {option: getattr(args, option) for _, option, _ in COMPANIONS.values()}
+        return new(args.contenu, args.kind, args.id, args.set, names)
     if args.command == "import-scdl":
         from .scdl_import import DEFAULT_KEYWORDS, import_scdl
 
