@@ -28,8 +28,6 @@ def check(content: Path, today: dt.date | None = None) -> int:
         return 1
     published = len(graph.all_records()) + len(graph.sources)
     print(f"Contenu valide : {published} fiches publiées, {len(graph.drafts)} brouillon(s).")
-    for warning in graph.warnings:
-        print(f"attention : {warning}")
     return 0
 
 

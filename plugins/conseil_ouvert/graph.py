@@ -51,7 +51,6 @@ class Graph:
     quotes: dict[str, Quote]
     events: dict[str, Event]
     drafts: dict[str, Deliberation] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
     # For incremental builds: each record's file hash, and who references whom,
     # keyed "folder/id" (e.g. "deliberations/dcm-19-02-28-14").
     digests: dict[str, str] = field(default_factory=dict)

@@ -82,8 +82,6 @@ class RecordPagesGenerator(Generator):
         except ContentError as error:
             raise ContentError(error.problems, building=True) from None
         self.context["graph"] = self.graph
-        for warning in self.graph.warnings:
-            log.warning(warning)
         helpers = template_globals(self.graph, self.settings)
         link_bodies(self.graph, helpers["url"])
         self.env.globals.update(helpers)

@@ -52,7 +52,7 @@ def coerce(field: Field, answer: str) -> Any:
     return answer
 
 
-def _dump(value: Any) -> str:
+def dump_value(value: Any) -> str:
     """One YAML value on one line (a scalar is dumped inside a list, then unwrapped,
     to avoid PyYAML's « ... » end-of-document marker)."""
     wrapped = not isinstance(value, (list, dict))
@@ -73,9 +73,11 @@ def _commented(key: str, field: Field, indent: str) -> list[str]:
         for i, (sub_key, sub) in enumerate(obj.fields.items()):
             lead = prefix if i == 0 or not item else f"{indent}#     "
             need = "obligatoire" if sub.required else "facultatif"
-            lines.append(f"{lead}{sub_key}: {_dump(sub.spec.placeholder())}  # {need} : {sub.help}")
+            lines.append(
+                f"{lead}{sub_key}: {dump_value(sub.spec.placeholder())}  # {need} : {sub.help}"
+            )
         return lines
-    example = "[]" if isinstance(spec, ListOf) else _dump(spec.placeholder())
+    example = "[]" if isinstance(spec, ListOf) else dump_value(spec.placeholder())
     hint = " (identifiant de fichier)" if isinstance(spec, Ref) else ""
     return [f"{indent}# {key}: {example}  # {field.help}{hint}"]
 
@@ -85,7 +87,7 @@ def render(kind: str, answers: dict[str, Any]) -> str:
     lines.append("# retirez le « # » et complétez-les quand une source les donne.")
     for key, field in FORMATS[kind].fields.items():
         if key in answers:
-            lines.append(f"{key}: {_dump(answers[key])}  # {field.help}")
+            lines.append(f"{key}: {dump_value(answers[key])}  # {field.help}")
         else:
             lines.extend(_commented(key, field, ""))
     lines.append("---")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loading import HeaderLoader, content_files, split_file
-from .scaffold import _dump
+from .scaffold import dump_value
 from .urls import slugify
 
 DEFAULT_KEYWORDS = (
@@ -96,7 +96,7 @@ def draft_for(row: dict[str, str], body: str, city: str, source: str) -> str:
         ]
     lines = ["---", "# Brouillon importé des données ouvertes SCDL : relisez chaque champ avec la"]
     lines.append("# délibération elle-même, écrivez le résumé, puis supprimez « brouillon: true ».")
-    lines += [f"{key}: {_dump(value)}" for key, value in header.items()]
+    lines += [f"{key}: {dump_value(value)}" for key, value in header.items()]
     lines.append("---")
     lines.append(
         f"Brouillon : objet publié par {row.get('COLL_NOM', 'la collectivité')}, à résumer."

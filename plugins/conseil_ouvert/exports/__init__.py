@@ -173,13 +173,10 @@ class ExportsGenerator(Generator):
             self.write_text(relative, dump_json(data))
 
         # Atom feeds.
-        feed_list = []
-
         def feed(relative: str, text: str, label: str, **about: Any) -> None:
             listed = files if about.get("group") != "flux-organisation" else None
             about.setdefault("group", "flux")
             self.write_text(relative, text, listed, label=label, format="Atom", **about)
-            feed_list.append(relative)
 
         feed(
             "flux/deliberations.xml",
