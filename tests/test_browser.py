@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -97,6 +98,15 @@ def browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield browser
         browser.close()
+
+
+def wait_until(page: object, expression: str, seconds: float = 10) -> None:
+    """Poll from the test side: Playwright's in-page polling needs eval, which our
+    Content-Security-Policy rightly forbids."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.05)
 
 
 class Visit:
@@ -193,12 +203,19 @@ def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
         assert "citation" in kinds
         assert "Marchetti" in page.inner_text("#search-status")
         assert "?q=Marchetti" in page.url
+        quote = page.inner_text(
+            "#search-results li:has(a[href$='/citations/marchetti-debat-public/'])"
+        )
+        assert "Metz" in quote and "juillet 2022" in quote  # city and date on the result
         # Filtering by kind keeps only that kind.
         page.select_option("#f-type", "personne")
         page.click("button[type=submit]")
-        page.wait_for_function(
-            "[...document.querySelectorAll('.result-kind')]"
-            ".every(e => e.textContent === 'personne')"
+        wait_until(
+            page,
+            "document.getElementById('search-status').textContent.includes('résultat')"
+            " && [...document.querySelectorAll('.result-kind')].length > 0"
+            " && [...document.querySelectorAll('.result-kind')]"
+            ".every(e => e.textContent === 'personne')",
         )
         assert page.query_selector("#search-results a[href$='/personnes/denis-marchetti/']")
     finally:
