@@ -122,6 +122,15 @@ CASES = {
         "sources[0]",
         "n'existe pas dans content/sources/",
     ),
+    "link to a draft": (
+        {
+            DELIB: delib("brouillon: true"),
+            "citations/test-cas.md": "---\ntype: position\ntexte: Avis\norganisation: ldh-metz\n"
+            "deliberation: test-cas\nsources: [rl-lagrange-2022-07]\n---\n",
+        },
+        "deliberation",
+        "est un brouillon",
+    ),
     "yaml tag building an object": (
         {DELIB: delib('commentaire: !!python/object/apply:os.system ["echo pwned"]')},
         "en-tête",
@@ -145,7 +154,7 @@ def test_bad_content_is_refused_with_file_field_and_fix(corpus, case: str) -> No
     assert relevant, [str(p) for p in problems]
     problem = relevant[0]
     assert problem.file.startswith("content/") and problem.file.endswith(".md")
-    assert problem.file.split("/", 1)[1] in {*files}
+    assert problem.file.split("/", 1)[1] in {*files}, problem.file
     assert problem.fix  # every message says how to fix it
     assert " — " in str(problem)
 

@@ -131,9 +131,27 @@ class Graph:
             self.events.values(), key=lambda e: (date_sort_key(e.date), e.id), reverse=True
         )
 
-    def city_of(self, record: object) -> City | None:
-        city_id = getattr(record, "city", None)
-        return self.cities.get(city_id) if city_id else None
+    def collections(self) -> dict[str, dict[str, object]]:
+        """Published records by content folder (the folders of ``model.KINDS``)."""
+        return {
+            "sources": self.sources,
+            "themes": self.topics,
+            "villes": self.cities,
+            "organisations": self.organisations,
+            "personnes": self.persons,
+            "deliberations": self.deliberations,
+            "citations": self.quotes,
+            "evenements": self.events,
+        }
+
+    def quote_city(self, quote: Quote) -> City | None:
+        """The city a quote is about: its own, else its deliberation's or event's."""
+        city = quote.city
+        if not city and quote.deliberation:
+            city = self.deliberations[quote.deliberation].city
+        if not city and quote.event:
+            city = self.events[quote.event].city
+        return self.cities.get(city) if city else None
 
     def speaker_label(self, quote: Quote) -> str:
         names = []
@@ -225,6 +243,15 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
                     f"« {group.id} » n'est pas un groupe",
                     "indiquez un groupe politique ou un parti",
                 )
+    drafts = {d.id for d in records["deliberations"].values() if d.draft}
+    for record in (*records["citations"].values(), *records["evenements"].values()):
+        if record.deliberation in drafts:
+            add(
+                record,
+                "deliberation",
+                f"« {record.deliberation} » est un brouillon",
+                "publiez la délibération (supprimez « brouillon: true ») ou retirez le lien",
+            )
     for quote in records["citations"].values():
         if quote.id == "ville":
             add(
@@ -287,20 +314,6 @@ def build_graph(
         events=records["evenements"],
         drafts={k: d for k, d in records["deliberations"].items() if d.draft},
     )
-    unpublished = {d.id for d in graph.drafts.values()}
-    for record in (*graph.quotes.values(), *graph.events.values()):
-        if record.deliberation in unpublished:
-            raise ContentError(
-                [
-                    Problem(
-                        record.path,
-                        None,
-                        "deliberation",
-                        f"« {record.deliberation} » est un brouillon",
-                        "publiez la délibération (brouillon: false) ou retirez le lien",
-                    )
-                ]
-            )
     for person in graph.persons.values():
         for membership in person.memberships:
             membership.person = person.id

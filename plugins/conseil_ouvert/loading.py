@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ class Loaded:
     digests: dict[str, str] = field(default_factory=dict)  # path -> sha256 of the file
 
 
+@lru_cache(maxsize=1)
 def _code_version() -> str:
     """Parsed records depend on the code that parsed them: a cache from other
     code is ignored."""

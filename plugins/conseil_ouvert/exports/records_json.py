@@ -17,16 +17,6 @@ from ..model import PartialDate
 from ..urls import path_of
 
 SCHEMA_ID = "conseil-ouvert.schema.json"
-COLLECTIONS = {
-    "sources": model.Source,
-    "themes": model.Topic,
-    "villes": model.City,
-    "organisations": model.Organisation,
-    "personnes": model.Person,
-    "deliberations": model.Deliberation,
-    "citations": model.Quote,
-    "evenements": model.Event,
-}
 SKIPPED = {"path"}  # where the file lives is not part of the data
 
 
@@ -53,16 +43,7 @@ def record_json(record: Any, siteurl: str) -> dict[str, Any]:
 
 
 def graph_json(graph: Graph, siteurl: str) -> dict[str, Any]:
-    records = {
-        "sources": graph.sources,
-        "themes": graph.topics,
-        "villes": graph.cities,
-        "organisations": graph.organisations,
-        "personnes": graph.persons,
-        "deliberations": graph.deliberations,
-        "citations": graph.quotes,
-        "evenements": graph.events,
-    }
+    records = graph.collections()
     return {
         "$schema": SCHEMA_ID,
         **{
@@ -117,7 +98,7 @@ def json_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
     properties = {
         name: {"type": "array", "items": _type_schema(cls, defs)}
-        for name, cls in COLLECTIONS.items()
+        for name, cls in model.KINDS.items()
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -127,7 +108,7 @@ def json_schema() -> dict[str, Any]:
         "s'écrivent AAAA, AAAA-MM ou AAAA-MM-JJ.",
         "type": "object",
         "properties": {"$schema": {"type": "string"}, **properties},
-        "required": sorted(COLLECTIONS),
+        "required": sorted(model.KINDS),
         "additionalProperties": False,
         "$defs": defs,
     }
