@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from conseil_ouvert.incremental import KEYS_FILE
+from conseil_ouvert.output import MANIFEST
 
 
 def tree(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != KEYS_FILE
+        if p.is_file() and p.name != MANIFEST
     }
 
 
@@ -74,3 +74,25 @@ def test_quote_edit_reaches_every_page_that_shows_it(corpus, tmp_path: Path) -> 
         "villes/metz/index.html",
     ):
         assert "ajoute-t-elle" in (output / page).read_text(encoding="utf-8"), page
+
+
+def test_a_removed_record_leaves_the_site_with_its_pages(corpus, tmp_path: Path) -> None:
+    content = corpus()
+    output = tmp_path / "output"
+    build_site(content, output)
+    page = output / "citations/ldh-metz-vigilante/index.html"
+    assert page.is_file()
+    (content / "citations/ldh-metz-vigilante.md").unlink()
+    build_site(content, output)
+    assert not page.exists() and not page.parent.exists()
+    clean = build_site(content, tmp_path / "clean", CONSEIL_OUVERT_INCREMENTAL=False)
+    assert tree(output) == tree(clean)
+
+
+def test_a_folder_not_built_by_us_is_replaced_whole(corpus, tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    (output / "ancien").mkdir(parents=True)
+    (output / "ancien" / "page.html").write_text("<p>autre site</p>", encoding="utf-8")
+    build_site(corpus(), output)
+    assert not (output / "ancien").exists()
+    assert (output / "index.html").is_file()

@@ -2,7 +2,7 @@
 
 Data flows one way: ``loading`` (files to typed records, checked by ``schema``)
 then ``graph`` (references and rules) then ``pages`` and ``exports`` (HTML,
-feeds, open data) then ``search`` (Pagefind) then ``output`` (atomic publish).
+feeds, open data) then ``output`` (publish what changed) then ``search`` (Pagefind).
 """
 
 from __future__ import annotations
@@ -20,19 +20,21 @@ def get_generators(pelican: Any) -> list[type]:
 
 
 def finalize(pelican: Any) -> None:
-    """After every generator: sitemap, search index, then publish atomically."""
+    """After every generator: sitemap, publish, then the search index."""
     from .exports.sitemap import write_root_files
     from .output import publish
     from .search import build_index
 
     write_root_files(pelican)
-    build_index(pelican)
     publish(pelican)
+    build_index(pelican)
 
 
 def register() -> None:
-    from .output import redirect_output
+    from .incremental import cache_compiled_templates
+    from .output import register_signals
 
-    signals.initialized.connect(redirect_output)
+    register_signals()
+    signals.generator_init.connect(cache_compiled_templates)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finalize)

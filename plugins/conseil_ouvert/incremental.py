@@ -1,27 +1,30 @@
 """Rebuild only what changed: a record page is rendered again only when one of
-its inputs changed; otherwise the published file is linked into the new build.
+its inputs changed; otherwise the published file is kept as it is.
 
 A page's inputs are the code and templates, the site's settings, the set of
 names that summaries link to, and the content files of every record within
 two steps of the page's record (what it references, what references it, and
 what those reference): all that a template can reach from the record.
 
-The keys of the pages of a build are written into the build itself
-(``.conseil-ouvert-pages.json``), so they are published — or discarded —
-together with the pages they describe.
+The keys of the pages of a build are written into the build's manifest
+(see ``output``), so they are published — or discarded — together with the
+pages they describe.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
+import pickle
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .graph import Graph, record_key
-from .output import link_or_copy
+from jinja2 import FileSystemBytecodeCache
 
-KEYS_FILE = ".conseil-ouvert-pages.json"
+from .graph import Graph, record_key
+from .output import SiteWriter
+
 SETTINGS_THAT_SHOW = ("SITEURL", "SITE_ORIGIN", "SITENAME", "SITE_TAGLINE", "DATA_LICENCE")
 
 
@@ -47,24 +50,21 @@ def names_fingerprint(graph: Graph) -> str:
 
 
 class RenderCache:
-    def __init__(self, graph: Graph, published: Path | None, staging: Path, fingerprint: str):
+    """Inputs keys of record pages, memoised: list pages and feeds combine the
+    keys of the records they show."""
+
+    def __init__(self, graph: Graph, writer: SiteWriter, fingerprint: str) -> None:
         self.graph = graph
-        self.published = published
-        self.staging = staging
+        self.writer = writer
         self.base = fingerprint + names_fingerprint(graph)
-        self.previous: dict[str, str] = {}
-        self.current: dict[str, str] = {}
-        self.reused = 0
-        keys = published / KEYS_FILE if published else None
-        if keys and keys.exists():
-            try:
-                self.previous = json.loads(keys.read_text(encoding="utf-8"))
-            except ValueError:
-                self.previous = {}
+        self.keys: dict[str, str] = {}
 
     def key(self, record: Any) -> str:
-        graph = self.graph
         start = record_key(record)
+        known = self.keys.get(start)
+        if known is not None:
+            return known
+        graph = self.graph
         near = {start} | graph.out_edges.get(start, set()) | graph.in_edges.get(start, set())
         inputs = set(near)
         for key in near:
@@ -72,24 +72,74 @@ class RenderCache:
         digest = hashlib.sha256(self.base.encode())
         for key in sorted(inputs):
             digest.update(f"{key}:{graph.digests.get(key, '')}\n".encode())
+        self.keys[start] = digest.hexdigest()
+        return self.keys[start]
+
+    def combined_key(self, label: str, records: Iterable[Any]) -> str:
+        """One key for a file made from several records (a feed, a list)."""
+        digest = hashlib.sha256(f"{self.base}{label}".encode())
+        for record in records:
+            digest.update(self.key(record).encode())
         return digest.hexdigest()
 
     def reuse(self, relative: str, key: str) -> bool:
-        """Link the published file into the build if it was made from the same inputs."""
-        if self.published is None or self.previous.get(relative) != key:
-            return False
-        source = self.published / relative
-        if not source.is_file():
-            return False
-        link_or_copy(source, self.staging / relative)
-        self.current[relative] = key
-        self.reused += 1
-        return True
+        """Keep the published file if it was made from the same inputs."""
+        return self.writer.keep(relative, key)
 
     def wrote(self, relative: str, key: str) -> None:
-        self.current[relative] = key
+        self.writer.keys[relative] = key
+
+
+def cache_folder(settings: dict[str, Any]) -> Path | None:
+    """Where parsed records and compiled templates are kept between builds."""
+    if not settings.get("CONSEIL_OUVERT_INCREMENTAL", True):
+        return None
+    return Path(settings["CACHE_PATH"]) / "conseil-ouvert"
+
+
+def cache_compiled_templates(generator: Any) -> None:
+    """Signal ``generator_init``: compiled templates are reused between builds
+    (Jinja checks each template's source before using its cached code)."""
+    folder = cache_folder(generator.settings)
+    env = getattr(generator, "env", None)
+    if folder is None or env is None:
+        return
+    (folder / "templates").mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
+
+
+class FragmentCache:
+    """Text made from one record alone (its JSON), kept between builds: the
+    complete JSON file is then assembled from the fragments of unchanged
+    records instead of serialising every record again."""
+
+    def __init__(self, graph: Graph, folder: Path | None, base: str) -> None:
+        self.graph = graph
+        self.file = folder / "fragments.pickle" if folder else None
+        self.base = base
+        self.entries: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        if self.file and self.file.exists():
+            try:
+                base, entries = pickle.loads(self.file.read_bytes())
+                if base == self.base:  # same code, settings and names
+                    self.entries = entries
+            except Exception:  # a corrupt cache is only a slower build
+                self.entries = {}
+
+    def text(self, record: Any, make: Callable[[Any], str]) -> str:
+        name = record_key(record)
+        key = f"{name}:{self.graph.digests.get(name, '')}"
+        text = self.entries.get(key)
+        if text is None:
+            text = make(record)
+        self.used[key] = text
+        return text
 
     def save(self) -> None:
-        (self.staging / KEYS_FILE).write_text(
-            json.dumps(self.current, sort_keys=True, separators=(",", ":")), encoding="utf-8"
-        )
+        if self.file is None or self.used == self.entries:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.file.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps((self.base, self.used), protocol=5))
+        os.replace(temporary, self.file)

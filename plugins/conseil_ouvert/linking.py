@@ -1,7 +1,8 @@
 """Every name links to its page: people and organisations named in a summary
 become links, so a reader can walk from any text to the records behind it.
 
-One regular expression for all names, compiled once; each body is scanned once.
+Names are looked up by their first word, so each body is scanned once
+whatever the number of names.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Any
 from .graph import Graph
 
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+WORD = re.compile(r"\w+")
+WORD_START = re.compile(r"(?<![\w-])\w+")  # a word not glued to the one before
+NAME_END = re.compile(r"(?![\w-])")
 
 
 def name_index(graph: Graph) -> dict[str, Any]:
@@ -31,22 +35,22 @@ def name_index(graph: Graph) -> dict[str, Any]:
 def link_bodies(graph: Graph, url: Callable[[Any], str]) -> None:
     """Rewrite every record's summary HTML with links to the people and
     organisations it names (once per name, never to the record itself)."""
+    by_first_word: dict[str, list[str]] = {}
     names = name_index(graph)
-    if not names:
+    for name in sorted(names, key=len, reverse=True):  # the longest name wins
+        first = WORD.match(name)
+        if first:  # a name is found by its first word
+            by_first_word.setdefault(first.group(), []).append(name)
+    if not by_first_word:
         return
-    pattern = re.compile(
-        r"(?<![\w-])("
-        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
     for record in graph.all_records():
         if record.body_html:
-            record.body_html = _link(record.body_html, pattern, names, record, url)
+            record.body_html = _link(record.body_html, by_first_word, names, record, url)
 
 
 def _link(
     html: str,
-    pattern: re.Pattern[str],
+    by_first_word: dict[str, list[str]],
     names: dict[str, Any],
     owner: Any,
     url: Callable[[Any], str],
@@ -65,13 +69,22 @@ def _link(
         if depth:
             out.append(part)
             continue
-
-        def replace(match: re.Match[str]) -> str:
-            target = names[match.group(1)]
-            if target is owner or id(target) in seen:
-                return match.group(0)
-            seen.add(id(target))
-            return f'<a href="{escape(url(target))}">{match.group(0)}</a>'
-
-        out.append(pattern.sub(replace, part))
+        done = 0  # text up to here is already in ``out``
+        matched = 0  # end of the last name found (linked or not)
+        for word in WORD_START.finditer(part):
+            start = word.start()
+            if start < matched:
+                continue  # inside a name already found
+            for name in by_first_word.get(word.group(), ()):
+                end = start + len(name)
+                if part.startswith(name, start) and NAME_END.match(part, end):
+                    matched = end
+                    target = names[name]
+                    if target is not owner and id(target) not in seen:
+                        seen.add(id(target))
+                        out.append(part[done:start])
+                        out.append(f'<a href="{escape(url(target))}">{name}</a>')
+                        done = end
+                    break
+        out.append(part[done:])
     return "".join(out)

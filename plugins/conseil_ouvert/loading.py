@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -63,19 +64,38 @@ def _code_version() -> str:
 
 class ParseCache:
     """Checked records of unchanged files, keyed by path and content hash
-    (never by modification time, which a fresh clone resets)."""
+    (never by modification time, which a fresh clone resets).
+
+    Stored in shards by path, so that editing one file rewrites a small part
+    of the cache rather than all of it.
+    """
+
+    SHARDS = 64
 
     def __init__(self, folder: Path | None) -> None:
-        self.file = folder / "records.pickle" if folder else None
+        self.folder = folder
         self.entries: dict[tuple[str, str], Any] = {}
         self.used: dict[tuple[str, str], Any] = {}
-        if self.file and self.file.exists():
+        self.loaded: list[set[tuple[str, str]]] = [set() for _ in range(self.SHARDS)]
+        if folder is None or not folder.is_dir():
+            return
+        for shard in range(self.SHARDS):
             try:
-                version, entries = pickle.loads(self.file.read_bytes())
-                if version == _code_version():
-                    self.entries = entries
+                version, entries = pickle.loads(self._file(shard).read_bytes())
+            except FileNotFoundError:
+                continue
             except Exception:  # a corrupt or old cache is only a slower build
-                self.entries = {}
+                continue
+            if version == _code_version():
+                self.entries.update(entries)
+                self.loaded[shard] = set(entries)
+
+    def _file(self, shard: int) -> Path:
+        assert self.folder is not None
+        return self.folder / f"records-{shard:02d}.pickle"
+
+    def _shard(self, key: tuple[str, str]) -> int:
+        return zlib.crc32(key[0].encode()) % self.SHARDS
 
     def get(self, key: tuple[str, str]) -> Any:
         entry = self.entries.get(key)
@@ -87,24 +107,36 @@ class ParseCache:
         self.used[key] = entry
 
     def save(self) -> None:
-        if self.file:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps((_code_version(), self.used), protocol=5))
-            os.replace(temporary, self.file)
+        """Rewrite the shards whose entries changed (new, edited or removed files)."""
+        if self.folder is None:
+            return
+        shards: list[dict[tuple[str, str], Any]] = [{} for _ in range(self.SHARDS)]
+        for key, entry in self.used.items():
+            shards[self._shard(key)][key] = entry
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for shard, entries in enumerate(shards):
+            if set(entries) == self.loaded[shard] and self._file(shard).exists():
+                continue
+            temporary = self._file(shard).with_suffix(".tmp")
+            temporary.write_bytes(pickle.dumps((_code_version(), entries), protocol=5))
+            os.replace(temporary, self._file(shard))
 
 
-def content_files(content: Path) -> list[tuple[str, Path]]:
-    """Every record file, as (kind, path), in a stable order."""
+def content_files(content: Path) -> list[tuple[str, str]]:
+    """Every record file, as (kind, path relative to the content's parent), in a
+    stable order. Plain strings: there are thousands of files."""
     found = []
+    top = content.name
     for kind in FORMATS:
         folder = content / kind
         if not folder.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames.sort()
+            below = os.path.relpath(dirpath, folder).replace(os.sep, "/")
+            prefix = f"{top}/{kind}/" if below == "." else f"{top}/{kind}/{below}/"
             found.extend(
-                (kind, Path(dirpath) / name)
+                (kind, prefix + name)
                 for name in sorted(filenames)
                 if name.endswith(".md") and not name.startswith(".")
             )
@@ -193,16 +225,17 @@ def load_content(
     for kind in FORMATS:
         loaded.records[kind] = {}
         loaded.files[kind] = {}
-    for kind, path in content_files(content):
-        rel = path.relative_to(content.parent).as_posix()
-        record_id = path.stem
+    parent = str(content.parent)
+    for kind, rel in content_files(content):
+        name = rel.rpartition("/")[2]
+        record_id = name.removesuffix(".md")
         if not SLUG_RE.match(record_id):
             loaded.problems.append(
                 Problem(
                     rel,
                     None,
                     "nom du fichier",
-                    f"« {path.name} » ne peut pas servir d'identifiant",
+                    f"« {name} » ne peut pas servir d'identifiant",
                     "renommez-le en minuscules sans accent, avec des tirets (ex. dcm-19-02-28-14.md)",  # noqa: E501
                 )
             )
@@ -219,7 +252,8 @@ def load_content(
             )
             continue
         loaded.files[kind][record_id] = rel
-        raw = path.read_bytes()
+        with open(os.path.join(parent, rel), "rb") as file:
+            raw = file.read()
         key = (rel, hashlib.sha256(raw).hexdigest())
         loaded.digests[rel] = key[1]
         cached = cache.get(key)

@@ -12,10 +12,10 @@ from pelican.generators import Generator
 
 from .charts import bar_chart_svg, camera_bars
 from .graph import ContentError, Graph, build_graph
-from .incremental import RenderCache, code_fingerprint
+from .incremental import RenderCache, cache_folder, code_fingerprint
 from .linking import link_bodies
 from .model import date_sort_key
-from .output import write_text
+from .output import site_writer
 from .templating import city_summary, content_today, template_globals
 from .urls import output_file
 
@@ -75,28 +75,39 @@ class RecordPagesGenerator(Generator):
 
     def generate_context(self) -> None:
         content = Path(self.path)
-        incremental = self.settings.get("CONSEIL_OUVERT_INCREMENTAL", True)
-        cache_folder = Path(self.settings["CACHE_PATH"]) / "conseil-ouvert" if incremental else None
         try:
-            self.graph = build_graph(content, content_today(self.settings), cache_folder)
+            self.graph = build_graph(
+                content, content_today(self.settings), cache_folder(self.settings)
+            )
         except ContentError as error:
             raise ContentError(error.problems, building=True) from None
         self.context["graph"] = self.graph
         helpers = template_globals(self.graph, self.settings)
         link_bodies(self.graph, helpers["url"])
         self.env.globals.update(helpers)
-        published = self.settings.get("CONSEIL_OUVERT_PUBLISHED_PATH")
+        self.writer = site_writer(self.settings)
         self.cache = RenderCache(
-            self.graph,
-            Path(published) if published and incremental else None,
-            Path(self.output_path),
-            code_fingerprint(Path(self.theme), self.settings),
+            self.graph, self.writer, code_fingerprint(Path(self.theme), self.settings)
         )
         self.context["render_cache"] = self.cache
 
-    def write(self, relative: str, template: str, record: Any = None, **context: Any) -> None:
-        """Render a page; a record page whose inputs did not change is reused."""
-        key = self.cache.key(record) if record is not None else None
+    def write(
+        self,
+        relative: str,
+        template: str,
+        record: Any = None,
+        shows: list[Any] | None = None,
+        **context: Any,
+    ) -> None:
+        """Render a page; a page whose inputs did not change is kept. The inputs of
+        a record page are its record's neighbourhood; a list page names the
+        records it ``shows``; other pages are always rendered."""
+        if record is not None:
+            key = self.cache.key(record)
+        elif shows is not None:
+            key = self.cache.combined_key(relative, shows)
+        else:
+            key = None
         if key and self.cache.reuse(relative, key):
             return
         if key:
@@ -105,7 +116,7 @@ class RecordPagesGenerator(Generator):
         html = self.env.get_template(template).render(
             **self.context, page_path=page_path, **context
         )
-        write_text(Path(self.output_path) / relative, html)
+        self.writer.write_text(relative, html)
 
     def generate_output(self, writer: Any) -> None:
         graph = self.graph
@@ -128,16 +139,25 @@ class RecordPagesGenerator(Generator):
             )
             self.write(output_file(city), "city.html", city, city=city, chart=chart)
 
-        # Lists and overviews: they depend on everything, so they are always rendered.
+        # Overviews depend on everything, so they are always rendered; per-city lists
+        # only when one of the records they show changed.
         self.write("index.html", "home.html")
         self.write("deliberations/index.html", "deliberations.html")
         for city in graph.cities.values():
             if graph.deliberations_by[city.id]:
                 self.write(
-                    f"deliberations/{city.id}/index.html", "city_deliberations.html", city=city
+                    f"deliberations/{city.id}/index.html",
+                    "city_deliberations.html",
+                    shows=[city, *graph.deliberations_by[city.id]],
+                    city=city,
                 )
             if graph.quotes_by[city.id]:
-                self.write(f"citations/ville/{city.id}/index.html", "city_quotes.html", city=city)
+                self.write(
+                    f"citations/ville/{city.id}/index.html",
+                    "city_quotes.html",
+                    shows=[city, *graph.quotes_by[city.id]],
+                    city=city,
+                )
         recent = sorted(
             graph.quotes.values(), key=lambda q: (date_sort_key(q.date), q.id), reverse=True
         )[:20]

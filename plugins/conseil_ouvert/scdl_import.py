@@ -40,9 +40,10 @@ def existing_numbers(content: Path) -> set[str]:
     import yaml
 
     numbers = set()
-    for kind, path in content_files(content):
+    for kind, rel in content_files(content):
         if kind != "deliberations":
             continue
+        path = content.parent / rel
         header, _, _, problems = split_file(path.read_bytes(), str(path))
         if problems:
             continue

@@ -1,35 +1,58 @@
-"""Search: Pagefind (from PyPI) indexes the staged site before it is published.
+"""Search: Pagefind (from PyPI) indexes the published site.
 
 Pages mark what to index with ``data-pagefind-body``, their kind, city and
 topics with ``data-pagefind-filter`` and ``data-pagefind-meta``; the search
 page's script (theme/static/js/search.js) queries the index in the browser.
+
+Pagefind needs every page, so it runs once the new pages are published; it
+writes its bundle next to the old one, which is replaced only if indexing
+succeeded.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
+BUNDLE = "pagefind"
+
 
 class SearchIndexError(SystemExit):
-    """Indexing failed: the build stops before publishing, without a traceback."""
+    """Indexing failed: the build stops without a traceback."""
 
 
 def build_index(pelican: Any) -> None:
     if not pelican.settings.get("CONSEIL_OUVERT_SEARCH", True):
         return
+    site = Path(pelican.output_path)
+    fresh = site / f"{BUNDLE}.en-cours"
+    old = site / f"{BUNDLE}.precedent"
+    for leftover in (fresh, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--silent"],
+        [*command, "--output-path", str(fresh), "--silent"],
         capture_output=True,
         text=True,
         timeout=600,
     )
     if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(
-            "L'index de recherche (Pagefind) n'a pas pu être construit ; le site publié n'a "
-            f"pas été modifié.\n{result.stdout}{result.stderr}"
+            "L'index de recherche (Pagefind) n'a pas pu être construit : les pages sont "
+            "publiées, la recherche garde l'index précédent.\n"
+            f"{result.stdout}{result.stderr}"
         )
+    bundle = site / BUNDLE
+    if bundle.exists():
+        os.replace(bundle, old)
+    os.replace(fresh, bundle)
+    shutil.rmtree(old, ignore_errors=True)

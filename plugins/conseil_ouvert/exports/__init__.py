@@ -11,14 +11,17 @@ import datetime as dt
 import json
 import logging
 import subprocess
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
 from ..graph import Graph
+from ..incremental import FragmentCache, cache_folder
 from ..model import PartialDate
-from ..output import write_text
+from ..output import site_writer
 from ..schema import json_schema as metadata_schema
 from ..templating import template_globals
 from ..urls import path_of
@@ -64,10 +67,28 @@ class ExportsGenerator(Generator):
     def write_text(
         self, relative: str, text: str, files: list[dict[str, Any]] | None = None, **about: Any
     ) -> None:
-        target = Path(self.output_path) / relative
-        write_text(target, text)
+        size = site_writer(self.settings).write_text(relative, text)
         if files is not None:
-            files.append({"path": relative, "size": target.stat().st_size, **about})
+            files.append({"path": relative, "size": size, **about})
+
+    def keyed(
+        self,
+        relative: str,
+        records: Iterable[Any],
+        make: Callable[[], str],
+        files: list[dict[str, Any]] | None = None,
+        **about: Any,
+    ) -> None:
+        """Write a file made from ``records`` only if one of their inputs changed."""
+        cache = self.context["render_cache"]
+        key = cache.combined_key(relative, records)
+        if cache.reuse(relative, key):
+            if files is not None:
+                size = (cache.writer.published / relative).stat().st_size
+                files.append({"path": relative, "size": size, **about})
+            return
+        cache.wrote(relative, key)
+        self.write_text(relative, make(), files, **about)
 
     def generate_output(self, writer: Any) -> None:
         graph: Graph = self.context["graph"]
@@ -76,10 +97,15 @@ class ExportsGenerator(Generator):
         updated = content_updated(Path(self.path), graph)
         files: list[dict[str, Any]] = []
 
-        # Our own complete JSON and its schema.
+        # Our own complete JSON (from each record's cached fragment) and its schema.
+        cache = self.context["render_cache"]
+        fragments = FragmentCache(graph, cache_folder(self.settings), cache.base)
         self.write_text(
             "donnees/conseil-ouvert.json",
-            dump_json(records_json.graph_json(graph, siteurl)),
+            records_json.graph_json_text(
+                graph,
+                partial(fragments.text, make=partial(records_json.record_text, siteurl=siteurl)),
+            ),
             files,
             group="complet",
             label="Toutes les fiches",
@@ -157,50 +183,46 @@ class ExportsGenerator(Generator):
             )
 
         # JSON alternates of record pages (reused when the page's inputs are unchanged).
-        cache = self.context["render_cache"]
+        def alternate(record: Any) -> str:
+            data = records_json.record_json(record, siteurl)
+            data["citations"] = [q.id for q in graph.quotes_by[record.id]]
+            return dump_json(data)
+
+        fragments.save()
+
         for record in (
             *graph.deliberations.values(),
             *graph.persons.values(),
             *graph.organisations.values(),
         ):
-            relative = path_of(record) + "index.json"
-            key = cache.key(record)
-            if cache.reuse(relative, key):
-                continue
-            cache.wrote(relative, key)
-            data = records_json.record_json(record, siteurl)
-            data["citations"] = [q.id for q in graph.quotes_by[record.id]]
-            self.write_text(relative, dump_json(data))
+            self.keyed(path_of(record) + "index.json", [record], partial(alternate, record))
 
-        # Atom feeds.
-        def feed(relative: str, text: str, label: str, **about: Any) -> None:
+        # Atom feeds: each is written again only if one of its entries changed.
+        def feed(
+            relative: str, records: list[Any], make: Callable[[], str], label: str, **about: Any
+        ) -> None:
             listed = files if about.get("group") != "flux-organisation" else None
             about.setdefault("group", "flux")
-            self.write_text(relative, text, listed, label=label, format="Atom", **about)
+            self.keyed(relative, records, make, listed, label=label, format="Atom", **about)
 
+        every = graph.sorted_deliberations()
         feed(
             "flux/deliberations.xml",
-            feeds.deliberation_feed(
-                graph,
-                graph.sorted_deliberations(),
-                "Conseil ouvert — délibérations",
-                origin,
-                "flux/deliberations.xml",
+            every,
+            lambda: feeds.deliberation_feed(
+                graph, every, "Conseil ouvert — délibérations", origin, "flux/deliberations.xml"
             ),
             "Toutes les délibérations",
         )
+        quotes = sorted(
+            graph.quotes.values(),
+            key=lambda q: q.date.sort_key() if q.date else (0, 0, 0),
+            reverse=True,
+        )
         feed(
             "flux/citations.xml",
-            feeds.quote_feed(
-                graph,
-                sorted(
-                    graph.quotes.values(),
-                    key=lambda q: q.date.sort_key() if q.date else (0, 0, 0),
-                    reverse=True,
-                ),
-                origin,
-                "flux/citations.xml",
-            ),
+            quotes,
+            lambda: feeds.quote_feed(graph, quotes, origin, "flux/citations.xml"),
             "Citations et positions",
         )
         for kind, records in (
@@ -216,7 +238,9 @@ class ExportsGenerator(Generator):
                 relative = f"flux/{kind}/{record.id}.xml"
                 feed(
                     relative,
-                    feeds.deliberation_feed(
+                    delibs,
+                    partial(
+                        feeds.deliberation_feed,
                         graph,
                         delibs,
                         f"Conseil ouvert — délibérations : {name}",
@@ -240,6 +264,4 @@ class ExportsGenerator(Generator):
         day = dt.date.fromisoformat(updated)
         self.context["data_updated"] = PartialDate(day.year, day.month, day.day)
         template = self.env.get_template("data.html")
-        target = Path(self.output_path) / "donnees" / "index.html"
-        target.write_text(template.render(**self.context), encoding="utf-8")
-        cache.save()
+        self.write_text("donnees/index.html", template.render(**self.context))

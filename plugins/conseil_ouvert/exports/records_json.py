@@ -7,8 +7,11 @@ drift from what the export writes.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import json
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from .. import model
@@ -20,18 +23,19 @@ SCHEMA_ID = "conseil-ouvert.schema.json"
 SKIPPED = {"path"}  # where the file lives is not part of the data
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in SKIPPED)
+
+
 def plain(value: Any) -> Any:
     """A JSON-ready copy: dataclasses to objects, partial dates to ISO text."""
     if isinstance(value, PartialDate):
         return value.iso()
-    if dataclasses.is_dataclass(value):
-        return {
-            f.name: plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in SKIPPED
-        }
     if isinstance(value, list):
         return [plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
 
 
@@ -42,15 +46,18 @@ def record_json(record: Any, siteurl: str) -> dict[str, Any]:
     return data
 
 
-def graph_json(graph: Graph, siteurl: str) -> dict[str, Any]:
-    records = graph.collections()
-    return {
-        "$schema": SCHEMA_ID,
-        **{
-            name: [record_json(r, siteurl) for _, r in sorted(items.items())]
-            for name, items in records.items()
-        },
-    }
+def record_text(record: Any, siteurl: str) -> str:
+    """One record as compact JSON (a fragment of the complete file)."""
+    return json.dumps(record_json(record, siteurl), ensure_ascii=False, separators=(",", ":"))
+
+
+def graph_json_text(graph: Graph, fragment: Callable[[Any], str]) -> str:
+    """The complete JSON file, assembled from each record's fragment."""
+    parts = [f'"$schema":{json.dumps(SCHEMA_ID)}']
+    for name, items in graph.collections().items():
+        records = ",".join(fragment(record) for _, record in sorted(items.items()))
+        parts.append(f"{json.dumps(name)}:[{records}]")
+    return "{" + ",".join(parts) + "}\n"
 
 
 def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:

@@ -3,38 +3,41 @@ written, and the theme's root files (favicon, _headers for static hosts)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ..output import site_writer
 
-def page_urls(output: Path) -> list[str]:
+
+def page_urls(files: set[str]) -> list[str]:
     urls = []
-    for page in sorted(output.rglob("index.html")):
-        relative = page.relative_to(output).parent.as_posix()
-        urls.append("/" if relative == "." else f"/{relative}/")
+    for relative in sorted(files):
+        if relative == "index.html":
+            urls.append("/")
+        elif relative.endswith("/index.html"):
+            urls.append("/" + relative.removesuffix("index.html"))
     return urls
 
 
 def write_root_files(pelican: Any) -> None:
     """Signal ``finalized``: theme root files, sitemap and robots.txt."""
-    output = Path(pelican.output_path)
+    writer = site_writer(pelican.settings)
     root_files = Path(pelican.theme) / "root"
     if root_files.is_dir():
         for path in sorted(root_files.iterdir()):
-            shutil.copyfile(path, output / path.name)
+            writer.write_text(path.name, path.read_text(encoding="utf-8"))
     origin = pelican.settings.get("SITE_ORIGIN", "")
     entries = "".join(
-        f"<url><loc>{escape(origin + url)}</loc></url>\n" for url in page_urls(output)
+        f"<url><loc>{escape(origin + url)}</loc></url>\n" for url in page_urls(writer.files)
     )
-    (output / "sitemap.xml").write_text(
+    writer.write_text(
+        "sitemap.xml",
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         f"{entries}</urlset>\n",
-        encoding="utf-8",
     )
-    (output / "robots.txt").write_text(
+    writer.write_text(
+        "robots.txt",
         f"User-agent: *\nAllow: /\nDisallow: /recherche/\nSitemap: {origin}/sitemap.xml\n",
-        encoding="utf-8",
     )
