@@ -13,7 +13,7 @@ import os
 import pickle
 import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import yaml
 
 from .fields import SLUG_RE, Context, LineFinder, Problem
 from .markup import render_markdown
+from .parallel import parallel_map
 from .schema import FORMATS
 
 MAX_FILE_BYTES = 512 * 1024
@@ -214,6 +215,14 @@ def load_file(kind: str, raw: bytes, rel: str, today: dt.date, loaded: Loaded) -
     return record
 
 
+def parse_file(job: tuple[str, bytes, str], today: dt.date) -> tuple[Any, list, list[Problem]]:
+    """One file to its record (or None), the references it makes, its problems."""
+    kind, raw, rel = job
+    found = Loaded()
+    record = load_file(kind, raw, rel, today, found)
+    return record, found.refs, found.problems
+
+
 def load_content(
     content: Path, today: dt.date | None = None, cache_folder: Path | None = None
 ) -> Loaded:
@@ -226,6 +235,8 @@ def load_content(
         loaded.records[kind] = {}
         loaded.files[kind] = {}
     parent = str(content.parent)
+    slots: list[tuple[str, str, tuple[str, str], Any]] = []  # kind, id, cache key, cached
+    to_parse: list[tuple[str, bytes, str]] = []
     for kind, rel in content_files(content):
         name = rel.rpartition("/")[2]
         record_id = name.removesuffix(".md")
@@ -257,19 +268,21 @@ def load_content(
         key = (rel, hashlib.sha256(raw).hexdigest())
         loaded.digests[rel] = key[1]
         cached = cache.get(key)
-        if cached is not None:
-            record, refs = cached
-            loaded.refs.extend(refs)
-            loaded.records[kind][record_id] = record
+        slots.append((kind, record_id, key, cached))
+        if cached is None:
+            to_parse.append((kind, raw, rel))
+    # Parsing is the costly part: two processes share it when there are many files.
+    parsed = iter(parallel_map(partial(parse_file, today=today), to_parse))
+    for kind, record_id, key, cached in slots:
+        record, refs, problems = (*cached, []) if cached is not None else next(parsed)
+        loaded.refs.extend(refs)
+        loaded.problems.extend(problems)
+        if record is None:
             continue
-        first_ref = len(loaded.refs)
-        first_problem = len(loaded.problems)
-        record = load_file(kind, raw, rel, today, loaded)
-        if record is not None:
-            record.id = record_id
-            loaded.records[kind][record_id] = record
-            if len(loaded.problems) == first_problem:
-                cache.put(key, (record, loaded.refs[first_ref:]))
+        record.id = record_id
+        loaded.records[kind][record_id] = record
+        if cached is None and not problems:
+            cache.put(key, (record, refs))
     if not loaded.problems:
         cache.save()
     return loaded

@@ -63,7 +63,6 @@ class SiteWriter:
         self.keys: dict[str, str] = {}
         self.previous_keys: dict[str, str] = {}
         self.previous_files: set[str] = set()
-        self.written = 0
         if published is not None:
             try:
                 manifest = json.loads((published / MANIFEST).read_text(encoding="utf-8"))
@@ -87,7 +86,6 @@ class SiteWriter:
             except OSError:
                 pass
         write_bytes(self.staging / relative, data)
-        self.written += 1
         return len(data)
 
     def keep(self, relative: str, key: str) -> bool:
@@ -101,16 +99,6 @@ class SiteWriter:
         self.files.add(relative)
         self.keys[relative] = key
         return True
-
-    def state(self) -> tuple[set[str], dict[str, str], int]:
-        return self.files, self.keys, self.written
-
-    def merge(self, state: tuple[set[str], dict[str, str], int]) -> None:
-        """Add what another process wrote (parallel rendering)."""
-        files, keys, written = state
-        self.files |= files
-        self.keys.update(keys)
-        self.written += written
 
 
 _WRITERS: dict[str, SiteWriter] = {}

@@ -16,6 +16,7 @@ from .incremental import RenderCache, cache_folder, code_fingerprint
 from .linking import link_bodies
 from .model import date_sort_key
 from .output import site_writer
+from .parallel import parallel_map
 from .templating import city_summary, content_today, template_globals
 from .urls import output_file
 
@@ -112,6 +113,10 @@ class RecordPagesGenerator(Generator):
             return
         if key:
             self.cache.wrote(relative, key)
+        self.pending.append((relative, template, context))
+
+    def render(self, page: tuple[str, str, dict[str, Any]]) -> None:
+        relative, template, context = page
         page_path = "/" + relative.removesuffix("index.html")
         html = self.env.get_template(template).render(
             **self.context, page_path=page_path, **context
@@ -119,6 +124,14 @@ class RecordPagesGenerator(Generator):
         self.writer.write_text(relative, html)
 
     def generate_output(self, writer: Any) -> None:
+        """List every page, keep the unchanged ones, render the others (in two
+        processes when there are many)."""
+        self.pending: list[tuple[str, str, dict[str, Any]]] = []
+        self.plan_pages()
+        parallel_map(self.render, self.pending)
+        self.writer.files.update(relative for relative, _, _ in self.pending)
+
+    def plan_pages(self) -> None:
         graph = self.graph
         # Record pages: reused from the published site when their inputs are unchanged.
         for delib in graph.deliberations.values():

@@ -22,6 +22,7 @@ from ..graph import Graph
 from ..incremental import FragmentCache, cache_folder
 from ..model import PartialDate
 from ..output import site_writer
+from ..parallel import parallel_map
 from ..schema import json_schema as metadata_schema
 from ..templating import template_globals
 from ..urls import path_of
@@ -61,15 +62,38 @@ def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def popolo_text(graph: Graph, city: str | None = None) -> str:
+    return dump_json(popolo.popolo(graph, city))
+
+
 class ExportsGenerator(Generator):
     """Writes data files, feeds and JSON alternates, then the « Données » page."""
 
     def write_text(
-        self, relative: str, text: str, files: list[dict[str, Any]] | None = None, **about: Any
+        self,
+        relative: str,
+        text: str | Callable[[], str],
+        files: list[dict[str, Any]] | None = None,
+        **about: Any,
     ) -> None:
-        size = site_writer(self.settings).write_text(relative, text)
+        """Queue a file (its text, or how to make it) and list it on the « Données »
+        page if ``files`` is given; queued files are written together."""
+        entry: dict[str, Any] = {"path": relative, "size": None, **about}
         if files is not None:
-            files.append({"path": relative, "size": size, **about})
+            files.append(entry)
+        self.pending.append((relative, text, entry))
+
+    def make_file(self, job: tuple[str, str | Callable[[], str], dict[str, Any]]) -> int:
+        relative, text, _ = job
+        return self.writer.write_text(relative, text if isinstance(text, str) else text())
+
+    def write_pending(self) -> None:
+        """Write the queued files, in two processes when there are many."""
+        sizes = parallel_map(self.make_file, self.pending)
+        for (relative, _, entry), size in zip(self.pending, sizes, strict=True):
+            entry["size"] = size
+            self.writer.files.add(relative)
+        self.pending = []
 
     def keyed(
         self,
@@ -88,9 +112,11 @@ class ExportsGenerator(Generator):
                 files.append({"path": relative, "size": size, **about})
             return
         cache.wrote(relative, key)
-        self.write_text(relative, make(), files, **about)
+        self.write_text(relative, make, files, **about)
 
     def generate_output(self, writer: Any) -> None:
+        self.writer = site_writer(self.settings)
+        self.pending: list[tuple[str, str | Callable[[], str], dict[str, Any]]] = []
         graph: Graph = self.context["graph"]
         siteurl = self.settings.get("SITEURL", "")
         origin = self.settings.get("SITE_ORIGIN", "") or siteurl
@@ -132,7 +158,7 @@ class ExportsGenerator(Generator):
         # Popolo, for all and per city.
         self.write_text(
             "donnees/popolo/tout.json",
-            dump_json(popolo.popolo(graph)),
+            partial(popolo_text, graph),
             files,
             group="popolo",
             label="Toutes les villes",
@@ -141,7 +167,7 @@ class ExportsGenerator(Generator):
         for city in sorted(graph.cities.values(), key=lambda c: c.name):
             self.write_text(
                 f"donnees/popolo/{city.id}.json",
-                dump_json(popolo.popolo(graph, city.id)),
+                partial(popolo_text, graph, city.id),
                 files,
                 group="ville",
                 city=city.id,
@@ -257,6 +283,7 @@ class ExportsGenerator(Generator):
                     city=record.id if kind == "villes" else None,
                 )
 
+        self.write_pending()
         self.env.globals.update(template_globals(graph, self.settings))
         self.context["LICENCE_NOTE"] = LICENCE_NOTE
         self.context["data_files"] = files
@@ -264,4 +291,4 @@ class ExportsGenerator(Generator):
         day = dt.date.fromisoformat(updated)
         self.context["data_updated"] = PartialDate(day.year, day.month, day.day)
         template = self.env.get_template("data.html")
-        self.write_text("donnees/index.html", template.render(**self.context))
+        self.writer.write_text("donnees/index.html", template.render(**self.context))

@@ -1,0 +1,55 @@
+"""Two processes build exactly the site one process builds."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from conseil_ouvert import parallel
+from conseil_ouvert.synthetic import generate
+
+
+def test_parallel_map_keeps_the_order_and_uses_two_processes() -> None:
+    if parallel.workers() < 2:
+        pytest.skip("one core or no fork here")
+    jobs = list(range(parallel.MIN_JOBS + 1))
+    results = parallel.parallel_map(lambda job: (job * 2, os.getpid()), jobs)
+    assert [value for value, _ in results] == [job * 2 for job in jobs]
+    assert len({pid for _, pid in results}) == 2
+
+
+def test_a_failure_in_the_second_process_stops_the_build() -> None:
+    if parallel.workers() < 2:
+        pytest.skip("one core or no fork here")
+    parent = os.getpid()
+
+    def fail_in_child(job: int) -> int:
+        if os.getpid() != parent:
+            raise ValueError("boom")
+        return job
+
+    with pytest.raises(parallel.ChildFailed, match="boom"):
+        parallel.parallel_map(fail_in_child, list(range(parallel.MIN_JOBS)))
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_processes_build_the_same_site_as_one(tmp_path: Path, monkeypatch) -> None:
+    if parallel.workers() < 2:
+        pytest.skip("one core or no fork here")
+    content = generate(tmp_path / "synthetique" / "content", 300)
+    two = build_site(content, tmp_path / "two")
+    monkeypatch.setenv("CONSEIL_OUVERT_PROCESSES", "1")
+    one = build_site(content, tmp_path / "one")
+    assert len(list(two.rglob("index.html"))) > parallel.MIN_JOBS
+    assert tree(two) == tree(one)
