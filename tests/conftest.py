@@ -68,6 +68,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(output)
 
 
+PAGE_SIZES_SMALL = {"personnes": 2, "organisations": 7, "comparaison": 5, "donnees-villes": 4}
+
+
+@pytest.fixture(scope="session")
+def paged(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real content with tiny list pages, so that every list is paginated."""
+    output = tmp_path_factory.mktemp("paged") / "output"
+    return Site(build_site(CONTENT, output, CONSEIL_OUVERT_PAGE_SIZES=PAGE_SIZES_SMALL))
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Callable[..., Path]:
     """A copy of the real content that a test may break."""

@@ -128,18 +128,24 @@ class Visit:
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", PAGE_KINDS, ids=list(PAGE_KINDS))
 def test_page_kind_is_accessible_private_and_fits(browser, base_url: str, kind: str) -> None:
+    check_page(browser, base_url, PAGE_KINDS[kind], kind)
+
+
+def check_page(browser: object, base_url: str, path: str, name: str) -> None:
+    """At 320 and 1280 px: no other host, no CSP violation, no cookie, no
+    horizontal scroll, no axe violation; a screenshot for a person to look at."""
     from axe_playwright_python.sync_playwright import Axe
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    url = base_url + PAGE_KINDS[kind]
+    url = base_url + path
     host = urlsplit(base_url).netloc
     for width in (320, 1280):
         visit = Visit(browser, url, width)
         try:
             page = visit.page
-            if kind == "recherche":
+            if name == "recherche":
                 page.wait_for_selector("#search-results li", timeout=10_000)
-            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
             foreign = [r for r in visit.requests if urlsplit(r).netloc not in {host, ""}]
             assert not foreign, f"requests to other hosts: {foreign}"
             csp = [m for m in visit.console if "Content Security Policy" in m or "Refused to" in m]
@@ -153,6 +159,16 @@ def test_page_kind_is_accessible_private_and_fits(browser, base_url: str, kind: 
             assert results.violations_count == 0, results.generate_report()
         finally:
             visit.close()
+
+
+@pytest.mark.browser
+def test_paginated_lists_are_accessible_and_fit(browser, paged: Site) -> None:
+    server, url = serve(paged.output)
+    try:
+        for path in ("/personnes/page/2/", "/comparaison/par-montants/page/2/", "/donnees/villes/"):
+            check_page(browser, url, path, "liste-paginee-" + path.strip("/").replace("/", "-"))
+    finally:
+        server.shutdown()
 
 
 @pytest.mark.browser

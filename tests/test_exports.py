@@ -172,16 +172,20 @@ def test_sitemap_and_robots(site: Site) -> None:
     assert "Sitemap: http://localhost:8000/sitemap.xml" in (site.output / "robots.txt").read_text()
 
 
-def test_data_page_lists_every_download(site: Site) -> None:
+def test_data_pages_list_every_download(site: Site) -> None:
     page = site.page("/donnees/")
     facts = text_of(page.select_one("dl.facts"))
     assert "Licence Ouverte" in facts and "Mise à jour" in facts
-    links = {a["href"] for a in page.select("table a[download]")}
+    assert page.select_one("a[href='/donnees/villes/']")
+    by_city = site.page("/donnees/villes/")
+    links = {a["href"] for p in (page, by_city) for a in p.select("table a[download]")}
     for path in (site.output / "donnees").rglob("*"):
         if path.is_file() and path.suffix in {".csv", ".json"}:
             assert "/" + path.relative_to(site.output).as_posix() in links, path
-    for row in page.select("table tbody tr"):
+    for row in page.select("table tbody tr") + by_city.select("table tbody tr"):
         assert " Kio" in text_of(row)
+    canonical = by_city.select_one("link[rel=canonical]")["href"]
+    assert canonical.endswith("/donnees/villes/")
 
 
 def test_sharing_metadata(site: Site) -> None:

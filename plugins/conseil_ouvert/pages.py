@@ -16,9 +16,10 @@ from .incremental import RenderCache, cache_folder, code_fingerprint
 from .linking import link_bodies
 from .model import date_sort_key
 from .output import site_writer
+from .pagination import page_size, paginate
 from .parallel import parallel_map
-from .templating import city_summary, content_today, template_globals
-from .urls import output_file
+from .templating import LABELS, city_summary, content_today, render_page, template_globals
+from .urls import output_file, slugify
 
 log = logging.getLogger(__name__)
 
@@ -117,10 +118,7 @@ class RecordPagesGenerator(Generator):
 
     def render(self, page: tuple[str, str, dict[str, Any]]) -> None:
         relative, template, context = page
-        page_path = "/" + relative.removesuffix("index.html")
-        html = self.env.get_template(template).render(
-            **self.context, page_path=page_path, **context
-        )
+        html = render_page(self.env, self.context, relative, template, **context)
         self.writer.write_text(relative, html)
 
     def generate_output(self, writer: Any) -> None:
@@ -175,25 +173,42 @@ class RecordPagesGenerator(Generator):
             graph.quotes.values(), key=lambda q: (date_sort_key(q.date), q.id), reverse=True
         )[:20]
         self.write("citations/index.html", "quotes.html", recent_quotes=recent)
-        self.write("personnes/index.html", "persons.html")
-        self.write("organisations/index.html", "organisations.html")
+        siteurl = self.settings.get("SITEURL", "")
+        persons = sorted(
+            graph.persons.values(), key=lambda p: (slugify(p.sort_name or p.name), p.id)
+        )
+        for relative, listing in paginate(
+            persons, page_size(self.settings, "personnes"), "personnes/", siteurl
+        ):
+            self.write(relative, "persons.html", listing=listing)
+        kinds = list(LABELS["organisation_types"])
+        organisations = sorted(
+            graph.organisations.values(),
+            key=lambda o: (kinds.index(o.classification), slugify(o.name), o.id),
+        )
+        for relative, listing in paginate(
+            organisations, page_size(self.settings, "organisations"), "organisations/", siteurl
+        ):
+            self.write(relative, "organisations.html", listing=listing)
         self.write("villes/index.html", "cities.html")
         self.write("themes/index.html", "topics.html")
         self.write("chronologie/index.html", "timeline.html")
         rows = comparison_rows(graph)
+        technologies = [graph.topics[t] for t in TECHNOLOGY_TOPICS if t in graph.topics]
         for key, label, sort in COMPARISON_ORDERS:
-            target = (
-                "comparaison/index.html" if key == "ville" else f"comparaison/par-{key}/index.html"
-            )
-            self.write(
-                target,
-                "comparison.html",
-                rows=sorted(rows, key=sort),
-                sort_key=key,
-                sort_label=f"tri {label.lower()}",
-                sort_orders=[(k, lbl) for k, lbl, _ in COMPARISON_ORDERS],
-                technology_topics=[graph.topics[t] for t in TECHNOLOGY_TOPICS if t in graph.topics],
-            )
+            folder = "comparaison/" if key == "ville" else f"comparaison/par-{key}/"
+            for relative, listing in paginate(
+                sorted(rows, key=sort), page_size(self.settings, "comparaison"), folder, siteurl
+            ):
+                self.write(
+                    relative,
+                    "comparison.html",
+                    listing=listing,
+                    sort_key=key,
+                    sort_label=f"tri {label.lower()}",
+                    sort_orders=[(k, lbl) for k, lbl, _ in COMPARISON_ORDERS],
+                    technology_topics=technologies,
+                )
         self.write("sources/index.html", "sources.html")
         self.write("recherche/index.html", "search.html")
         self.write("404.html", "404.html")

@@ -142,3 +142,11 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
         "as_entries": lambda events: [event_entry(e) for e in events],
         "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
     }
+
+
+def render_page(
+    env: Any, context: dict[str, Any], relative: str, template: str, **extra: Any
+) -> str:
+    """Render the page written to ``relative`` (its own path feeds the canonical link)."""
+    page_path = "/" + relative.removesuffix("index.html")
+    return env.get_template(template).render(**context, page_path=page_path, **extra)

@@ -22,10 +22,11 @@ from ..graph import Graph
 from ..incremental import FragmentCache, cache_folder
 from ..model import PartialDate
 from ..output import site_writer
+from ..pagination import page_size, paginate
 from ..parallel import parallel_map
 from ..schema import json_schema as metadata_schema
-from ..templating import template_globals
-from ..urls import path_of
+from ..templating import render_page, template_globals
+from ..urls import path_of, slugify
 from . import feeds, popolo, records_json, scdl
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,10 @@ class ExportsGenerator(Generator):
             return
         cache.wrote(relative, key)
         self.write_text(relative, make, files, **about)
+
+    def render(self, relative: str, template: str, **context: Any) -> None:
+        html = render_page(self.env, self.context, relative, template, **context)
+        self.writer.write_text(relative, html)
 
     def generate_output(self, writer: Any) -> None:
         self.writer = site_writer(self.settings)
@@ -290,5 +295,15 @@ class ExportsGenerator(Generator):
         self.context["scdl_left_out"] = left_out
         day = dt.date.fromisoformat(updated)
         self.context["data_updated"] = PartialDate(day.year, day.month, day.day)
-        template = self.env.get_template("data.html")
-        self.writer.write_text("donnees/index.html", template.render(**self.context))
+        self.render("donnees/index.html", "data.html")
+        by_city: dict[str, list[dict[str, Any]]] = {}
+        for entry in files:
+            if entry.get("city"):
+                by_city.setdefault(entry["city"], []).append(entry)
+        cities = [
+            (city, by_city.get(city.id, []))
+            for city in sorted(graph.cities.values(), key=lambda c: (slugify(c.name), c.id))
+        ]
+        size = page_size(self.settings, "donnees-villes")
+        for relative, listing in paginate(cities, size, "donnees/villes/", siteurl):
+            self.render(relative, "data_cities.html", listing=listing)

@@ -1,0 +1,64 @@
+"""Long lists split into pages, so that no page grows with the number of
+cities: a reader on a phone gets a page of a few dozen kilobytes, with
+numbered links, « précédente » and « suivante » (as in GOV.UK's pagination
+component, without JavaScript). The first page keeps the list's own URL;
+the next ones live below it, in ``page/2/``, ``page/3/``…
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+PAGE_SIZES = {  # rows per page, by list; settings may override (CONSEIL_OUVERT_PAGE_SIZES)
+    "personnes": 200,
+    "organisations": 200,
+    "comparaison": 40,
+    "donnees-villes": 50,
+}
+
+
+@dataclass(frozen=True)
+class ListPage:
+    number: int  # from 1
+    count: int
+    items: Sequence[Any]
+    hrefs: tuple[str, ...]  # the URL of each page, in order
+    first: int  # position of the first item in the whole list, from 1
+    total: int
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.items) - 1
+
+    @property
+    def previous_href(self) -> str | None:
+        return self.hrefs[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_href(self) -> str | None:
+        return self.hrefs[self.number] if self.number < self.count else None
+
+
+def page_size(settings: dict[str, Any], name: str) -> int:
+    return int({**PAGE_SIZES, **settings.get("CONSEIL_OUVERT_PAGE_SIZES", {})}[name])
+
+
+def paginate(
+    items: Sequence[Any], size: int, base: str, siteurl: str
+) -> list[tuple[str, ListPage]]:
+    """Each page of ``items`` with the file it is written to. ``base`` is the
+    list's folder below the site root (``personnes/``)."""
+    count = max(1, -(-len(items) // size))
+    folders = [base if n == 1 else f"{base}page/{n}/" for n in range(1, count + 1)]
+    hrefs = tuple(f"{siteurl}/{folder}" for folder in folders)
+    return [
+        (
+            folders[n] + "index.html",
+            ListPage(
+                n + 1, count, items[n * size : (n + 1) * size], hrefs, n * size + 1, len(items)
+            ),
+        )
+        for n in range(count)
+    ]

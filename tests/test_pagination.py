@@ -1,0 +1,88 @@
+"""Long lists are split into pages: every record is on exactly one page, in
+order, and each page says where the reader is and links to the others."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from conftest import CONTENT, PAGE_SIZES_SMALL, Site, text_of
+
+SIZES = PAGE_SIZES_SMALL
+
+
+def pages_of(site: Site, base: str, count: int) -> list:
+    urls = [base] + [f"{base}page/{n}/" for n in range(2, count + 1)]
+    assert not site.path(f"{base}page/{count + 1}/").exists()
+    return [site.page(url) for url in urls]
+
+
+def count(kind: str) -> int:
+    return len(list((CONTENT / kind).glob("*.md")))
+
+
+def test_people_are_each_on_one_page_with_numbered_links(paged: Site) -> None:
+    total = count("personnes")
+    n_pages = math.ceil(total / SIZES["personnes"])
+    assert n_pages > 1
+    pages = pages_of(paged, "/personnes/", n_pages)
+    seen = []
+    for number, page in enumerate(pages, start=1):
+        links = [a["href"] for a in page.select("main ul.index-list a")]
+        assert 0 < len(links) <= SIZES["personnes"]
+        seen += links
+        nav = page.select_one("nav.pagination")
+        assert nav is not None and nav.get("aria-label")
+        current = nav.select_one("[aria-current=page]")
+        assert text_of(current) == f"Page {number}"
+        assert len(nav.select("a:not([rel])")) == n_pages
+        assert (nav.select_one("a[rel=prev]") is not None) == (number > 1)
+        assert (nav.select_one("a[rel=next]") is not None) == (number < n_pages)
+        assert f"page {number} sur {n_pages}" in text_of(page.select_one("title"))
+    assert len(seen) == len(set(seen)) == total
+    names = [text_of(a) for page in pages for a in page.select("main ul.index-list a")]
+    surnames = [name.split()[-1].lower() for name in names]
+    assert surnames == sorted(surnames)  # people are listed by surname
+
+
+def test_organisations_and_cities_are_each_listed_once(paged: Site) -> None:
+    for base, kind, size, selector in (
+        ("/organisations/", "organisations", SIZES["organisations"], "main ul.index-list a"),
+        ("/donnees/villes/", "villes", SIZES["donnees-villes"], "tbody th a"),
+    ):
+        total = count(kind)
+        pages = pages_of(paged, base, math.ceil(total / size))
+        links = [a["href"] for page in pages for a in page.select(selector)]
+        assert len(links) == len(set(links)) == total, base
+
+
+def test_each_comparison_order_runs_across_its_pages(paged: Site) -> None:
+    cities = count("villes")
+    n_pages = math.ceil(cities / SIZES["comparaison"])
+    for base in ("/comparaison/", "/comparaison/par-cameras/"):
+        pages = pages_of(paged, base, n_pages)
+        rows = [
+            text_of(r.select_one("th")) for p in pages for r in p.select("table.compare tbody tr")
+        ]
+        assert len(rows) == len(set(rows)) == cities
+        caption = text_of(pages[1].select_one("table.compare caption"))
+        assert f"page 2 sur {n_pages}" in caption
+    by_name = [
+        text_of(r.select_one("th"))
+        for p in pages_of(paged, "/comparaison/", n_pages)
+        for r in p.select("table.compare tbody tr")
+    ]
+    assert by_name.index("Marseille") < by_name.index("Metz") < by_name.index("Nice")
+
+
+def test_pages_after_the_first_are_in_the_sitemap(paged: Site) -> None:
+    sitemap = (paged.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/personnes/page/2/</loc>" in sitemap
+    assert "/donnees/villes/page/2/</loc>" in sitemap
+
+
+def test_short_lists_have_no_pagination(site: Site) -> None:
+    page = site.page("/personnes/")
+    assert page.select_one("nav.pagination") is None
+    assert len(page.select("main ul.index-list a")) == count("personnes")
+    assert not Path(site.path("/personnes/page/2/")).exists()
