@@ -236,3 +236,26 @@ def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
         assert page.query_selector("#search-results a[href$='/personnes/denis-marchetti/']")
     finally:
         visit.close()
+
+
+@pytest.mark.browser
+def test_results_come_ten_at_a_time_without_a_worker(browser, base_url: str) -> None:
+    visit = Visit(browser, base_url + "/recherche/?q=Metz", 1280)
+    try:
+        page = visit.page
+        wait_until(page, "document.querySelectorAll('#search-results li').length > 0")
+        status = page.inner_text("#search-status")
+        total = int(status.split()[0])
+        assert total > 10, status  # the real content has more than ten pages on Metz
+        assert len(page.query_selector_all("#search-results li")) == 10
+        more = page.locator("#search-more")
+        assert more.is_visible()
+        more.click()
+        wait_until(page, "document.querySelectorAll('#search-results li').length > 10")
+        assert len(page.query_selector_all("#search-results li")) == min(20, total)
+        focused = page.evaluate("document.activeElement.closest('li') !== null")
+        assert focused  # keyboard users are taken to the first new result
+        assert more.is_visible() == (total > 20)
+        assert not any("pagefind-worker" in url for url in visit.requests)
+    finally:
+        visit.close()

@@ -5,9 +5,13 @@ const input = document.getElementById("q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const filters = { type: "f-type", ville: "f-ville", "thème": "f-theme" };
+const more = document.getElementById("search-more");
 const base = new URL("../../pagefind/pagefind.js", import.meta.url);
+const PAGE = 10; // results fetched at a time: each one costs a request
 
 let pagefind;
+let found = [];
+let shown = 0;
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -45,23 +49,47 @@ function renderResult(data) {
   return item;
 }
 
+async function showMore() {
+  const next = found.slice(shown, shown + PAGE);
+  const results = await Promise.all(next.map((r) => r.data()));
+  list.append(...results.map(renderResult));
+  shown += next.length;
+  more.hidden = shown >= found.length;
+}
+
+async function loadPagefind() {
+  if (!pagefind) {
+    pagefind = await import(base.href);
+    // In the page itself: the worker would be one more script to download.
+    await pagefind.options({ noWorker: true });
+  }
+  return pagefind;
+}
+
 async function run() {
   const query = input.value.trim();
   list.replaceChildren();
+  more.hidden = true;
   if (!query) {
     status.textContent = "Tapez un mot, un nom ou un numéro de délibération.";
     return;
   }
   status.textContent = "Recherche en cours…";
-  pagefind ??= await import(base.href);
-  const search = await pagefind.search(query, { filters: chosenFilters() });
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-  list.replaceChildren(...results.map(renderResult));
-  const count = search.results.length;
+  const search = await (await loadPagefind()).search(query, { filters: chosenFilters() });
+  found = search.results;
+  shown = 0;
+  await showMore();
+  const count = found.length;
   status.textContent = count
-    ? `${count} résultat${count > 1 ? "s" : ""} pour « ${query} »${count > 20 ? " (les 20 premiers)" : ""}.`
+    ? `${count} résultat${count > 1 ? "s" : ""} pour « ${query} ».`
     : `Aucun résultat pour « ${query} ».`;
 }
+
+more.addEventListener("click", async () => {
+  const first = shown;
+  await showMore();
+  list.children[first]?.querySelector("a")?.focus(); // keyboard users land on the new results
+});
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
