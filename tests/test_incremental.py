@@ -32,6 +32,16 @@ EDITS = {
         "nature: presse\ndate: 2021",
     ),
     "person name": ("personnes/herve-niel.md", "nom: Hervé Niel", "nom: Hervé Niel-Test"),
+    "membership role": (
+        "personnes/herve-niel.md",
+        "role: adjoint à la sécurité",
+        "role: adjoint chargé de la sécurité",
+    ),
+    "deliberation title": (
+        "deliberations/nice/safe-city-experimentation.md",
+        "titre: Projet d'expérimentation « Safe City »",
+        "titre: Projet d'expérimentation « Safe City » à Nice",
+    ),
 }
 
 
@@ -96,3 +106,35 @@ def test_a_folder_not_built_by_us_is_replaced_whole(corpus, tmp_path: Path) -> N
     build_site(corpus(), output)
     assert not (output / "ancien").exists()
     assert (output / "index.html").is_file()
+
+
+def test_unchanged_files_are_not_read_again_and_edits_are_seen(
+    corpus, tmp_path: Path, monkeypatch
+) -> None:
+    from conseil_ouvert import loading
+
+    monkeypatch.setattr(loading.ParseCache, "RACY_NS", 0)  # trust file status at once
+    content = corpus()
+    output = tmp_path / "output"
+    build_site(content, output)
+    cache = loading.ParseCache(tmp_path / "output-cache" / "conseil-ouvert")
+    files = loading.content_files(content)
+    assert len(cache.stamps) == len(files)
+
+    reads: list[str] = []
+    real_open = open
+
+    def spy(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        if str(path).endswith(".md") and "/pages/" not in str(path):  # Pelican's own pages
+            reads.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    page = output / "citations/ldh-metz-vigilante/index.html"
+    path = content / "citations/ldh-metz-vigilante.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("vigilante.", "VIGILANTE."), encoding="utf-8")  # same size
+    monkeypatch.setattr("builtins.open", spy)
+    build_site(content, output)
+    monkeypatch.undo()
+    assert "VIGILANTE" in page.read_text(encoding="utf-8")
+    assert reads == [str(path)]  # only the edited file was read

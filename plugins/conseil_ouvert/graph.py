@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fields import Problem
-from .loading import Loaded, load_content
+from .loading import Loaded, field_line, load_content
 from .model import (
     KINDS,
     City,
@@ -144,6 +144,10 @@ class Graph:
             "evenements": self.events,
         }
 
+    def digest_of(self, record: object) -> str:
+        """The hash of the file a record comes from."""
+        return self.digests.get(record_key(record), "")
+
     def quote_city(self, quote: Quote) -> City | None:
         """The city a quote is about: its own, else its deliberation's or event's."""
         city = quote.city
@@ -167,12 +171,12 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
     records = loaded.records
     problems = loaded.problems
     known = {kind: set(ids) for kind, ids in loaded.files.items()}
-    for kind, ref_id, rel, path, lines in loaded.refs:
+    for kind, ref_id, rel, path in loaded.refs:
         if ref_id not in known[kind]:
             problems.append(
                 Problem(
                     rel,
-                    lines.find(path),
+                    field_line(loaded, rel, path),
                     path,
                     f"« {ref_id} » n'existe pas dans content/{kind}/",
                     f"créez content/{kind}/{ref_id}.md ou corrigez l'identifiant",
@@ -323,7 +327,7 @@ def build_graph(
     graph.digests = {key_of[rel]: digest for rel, digest in loaded.digests.items()}
     out_edges: dict[str, set[str]] = defaultdict(set)
     in_edges: dict[str, set[str]] = defaultdict(set)
-    for kind, ref_id, rel, _, _ in loaded.refs:
+    for kind, ref_id, rel, _ in loaded.refs:
         out_edges[key_of[rel]].add(f"{kind}/{ref_id}")
         in_edges[f"{kind}/{ref_id}"].add(key_of[rel])
     graph.out_edges, graph.in_edges = out_edges, in_edges

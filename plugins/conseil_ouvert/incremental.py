@@ -57,13 +57,15 @@ class RenderCache:
         self.graph = graph
         self.writer = writer
         self.base = fingerprint + names_fingerprint(graph)
-        self.keys: dict[str, str] = {}
+        self.keys: dict[int, str] = {}  # by id(record): records live as long as the build
 
     def key(self, record: Any) -> str:
-        start = record_key(record)
-        known = self.keys.get(start)
+        """What a page of ``record`` depends on (two records that reference each
+        other may have the same key: it names inputs, not the record)."""
+        known = self.keys.get(id(record))
         if known is not None:
             return known
+        start = record_key(record)
         graph = self.graph
         near = {start} | graph.out_edges.get(start, set()) | graph.in_edges.get(start, set())
         inputs = set(near)
@@ -72,8 +74,8 @@ class RenderCache:
         digest = hashlib.sha256(self.base.encode())
         for key in sorted(inputs):
             digest.update(f"{key}:{graph.digests.get(key, '')}\n".encode())
-        self.keys[start] = digest.hexdigest()
-        return self.keys[start]
+        key = self.keys[id(record)] = digest.hexdigest()
+        return key
 
     def combined_key(self, label: str, records: Iterable[Any]) -> str:
         """One key for a file made from several records (a feed, a list)."""
@@ -108,28 +110,41 @@ def cache_compiled_templates(generator: Any) -> None:
     env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
 
 
-class FragmentCache:
-    """Text made from one record alone (its JSON), kept between builds: the
-    complete JSON file is then assembled from the fragments of unchanged
-    records instead of serialising every record again."""
+Fragment = Callable[[str, Any, Callable[[Any], str]], str]  # (kind, record, make) -> text
 
-    def __init__(self, graph: Graph, folder: Path | None, base: str) -> None:
-        self.graph = graph
-        self.file = folder / "fragments.pickle" if folder else None
+
+def no_cache(kind: str, record: Any, make: Callable[[Any], str]) -> str:
+    """A ``Fragment`` that always makes the text."""
+    return make(record)
+
+
+class FragmentCache:
+    """Text made from one record (its JSON, its Popolo parts), kept between
+    builds under the record's inputs key: files that change with every edit
+    (the complete JSON, Popolo for all cities) are assembled from the
+    fragments of unchanged records instead of serialising them again."""
+
+    def __init__(
+        self, folder: Path | None, name: str, base: str, inputs: Callable[[Any], str]
+    ) -> None:
+        """``base`` names what every fragment depends on (code, settings, names);
+        ``inputs`` what one record's fragment depends on."""
+        self.inputs = inputs
         self.base = base
+        self.file = folder / f"{name}.pickle" if folder else None
         self.entries: dict[str, str] = {}
         self.used: dict[str, str] = {}
         if self.file and self.file.exists():
             try:
                 base, entries = pickle.loads(self.file.read_bytes())
-                if base == self.base:  # same code, settings and names
+                if base == self.base:
                     self.entries = entries
             except Exception:  # a corrupt cache is only a slower build
                 self.entries = {}
 
-    def text(self, record: Any, make: Callable[[Any], str]) -> str:
-        name = record_key(record)
-        key = f"{name}:{self.graph.digests.get(name, '')}"
+    def text(self, kind: str, record: Any, make: Callable[[Any], str]) -> str:
+        # Two records close to each other can share inputs: the name tells them apart.
+        key = f"{kind}:{record_key(record)}:{self.inputs(record)}"
         text = self.entries.get(key)
         if text is None:
             text = make(record)

@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from .graph import Graph
+from .incremental import Fragment, no_cache
 
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 WORD = re.compile(r"\w+")
@@ -32,9 +33,10 @@ def name_index(graph: Graph) -> dict[str, Any]:
     return names
 
 
-def link_bodies(graph: Graph, url: Callable[[Any], str]) -> None:
+def link_bodies(graph: Graph, url: Callable[[Any], str], fragment: Fragment = no_cache) -> None:
     """Rewrite every record's summary HTML with links to the people and
-    organisations it names (once per name, never to the record itself)."""
+    organisations it names (once per name, never to the record itself).
+    ``fragment`` may take the result from a cache."""
     by_first_word: dict[str, list[str]] = {}
     names = name_index(graph)
     for name in sorted(names, key=len, reverse=True):  # the longest name wins
@@ -43,9 +45,13 @@ def link_bodies(graph: Graph, url: Callable[[Any], str]) -> None:
             by_first_word.setdefault(first.group(), []).append(name)
     if not by_first_word:
         return
+
+    def linked(record: Any) -> str:
+        return _link(record.body_html, by_first_word, names, record, url)
+
     for record in graph.all_records():
         if record.body_html:
-            record.body_html = _link(record.body_html, by_first_word, names, record, url)
+            record.body_html = fragment("links", record, linked)
 
 
 def _link(

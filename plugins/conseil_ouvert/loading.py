@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import time
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -48,7 +49,8 @@ class Loaded:
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> id -> record
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> path
     problems: list[Problem] = field(default_factory=list)
-    refs: list[tuple[str, str, str, str, LineFinder]] = field(default_factory=list)
+    refs: list[tuple[str, str, str, str]] = field(default_factory=list)  # kind, id, file, field
+    root: Path | None = None  # the folder that holds the content folder
     digests: dict[str, str] = field(default_factory=dict)  # path -> sha256 of the file
 
 
@@ -68,18 +70,33 @@ class ParseCache:
     (never by modification time, which a fresh clone resets).
 
     Stored in shards by path, so that editing one file rewrites a small part
-    of the cache rather than all of it.
+    of the cache rather than all of it. To spare reading and hashing every
+    file, the hash of a file is remembered with its status (modification and
+    change times, size, inode), as Git does: a file whose status is unchanged
+    has the same hash. A file changed less than two seconds before its hash
+    was taken is hashed again next time (its times might not show a second
+    change in the same tick).
     """
 
     SHARDS = 64
+    RACY_NS = 2_000_000_000
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self.entries: dict[tuple[str, str], Any] = {}
         self.used: dict[tuple[str, str], Any] = {}
         self.loaded: list[set[tuple[str, str]]] = [set() for _ in range(self.SHARDS)]
+        self.stamps: dict[str, tuple[int, int, int, int, str]] = {}
+        self.new_stamps: dict[str, tuple[int, int, int, int, str]] = {}
+        self.started = time.time_ns()
         if folder is None or not folder.is_dir():
             return
+        try:
+            version, stamps = pickle.loads((folder / "stamps.pickle").read_bytes())
+            if version == _code_version():
+                self.stamps = stamps
+        except Exception:  # missing or corrupt: files are hashed
+            self.stamps = {}
         for shard in range(self.SHARDS):
             try:
                 version, entries = pickle.loads(self._file(shard).read_bytes())
@@ -98,6 +115,17 @@ class ParseCache:
     def _shard(self, key: tuple[str, str]) -> int:
         return zlib.crc32(key[0].encode()) % self.SHARDS
 
+    def known_digest(self, rel: str, status: os.stat_result) -> str | None:
+        stamp = self.stamps.get(rel)
+        if stamp is None or stamp[:4] != _status(status):
+            return None
+        self.new_stamps[rel] = stamp
+        return stamp[4]
+
+    def stamp(self, rel: str, status: os.stat_result, digest: str) -> None:
+        if self.started - max(status.st_mtime_ns, status.st_ctime_ns) > self.RACY_NS:
+            self.new_stamps[rel] = (*_status(status), digest)
+
     def get(self, key: tuple[str, str]) -> Any:
         entry = self.entries.get(key)
         if entry is not None:
@@ -115,12 +143,20 @@ class ParseCache:
         for key, entry in self.used.items():
             shards[self._shard(key)][key] = entry
         self.folder.mkdir(parents=True, exist_ok=True)
+        if self.new_stamps != self.stamps:
+            temporary = self.folder / "stamps.tmp"
+            temporary.write_bytes(pickle.dumps((_code_version(), self.new_stamps), protocol=5))
+            os.replace(temporary, self.folder / "stamps.pickle")
         for shard, entries in enumerate(shards):
             if set(entries) == self.loaded[shard] and self._file(shard).exists():
                 continue
             temporary = self._file(shard).with_suffix(".tmp")
             temporary.write_bytes(pickle.dumps((_code_version(), entries), protocol=5))
             os.replace(temporary, self._file(shard))
+
+
+def _status(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
 
 
 def content_files(content: Path) -> list[tuple[str, str]]:
@@ -206,13 +242,25 @@ def load_file(kind: str, raw: bytes, rel: str, today: dt.date, loaded: Loaded) -
     ctx = Context(rel, lines, loaded.problems, today)
     attrs = FORMATS[kind].parse(header if header is not None else None, ctx, "")
     for ref_kind, ref_id, ref_path in ctx.refs:
-        loaded.refs.append((ref_kind, ref_id, rel, ref_path, lines))
+        loaded.refs.append((ref_kind, ref_id, rel, ref_path))
     if attrs is None:
         return None
     record = attrs
     record.path = rel
     record.body_html = render_markdown(body) if body.strip() else ""
     return record
+
+
+def field_line(loaded: Loaded, rel: str, path: str) -> int | None:
+    """The line of a field in a file's header, found again when a message needs it
+    (references keep no copy of their header: they are cached by thousands)."""
+    if loaded.root is None:
+        return None
+    try:
+        header, _, _, problems = split_file((loaded.root / rel).read_bytes(), rel)
+    except OSError:
+        return None
+    return None if problems else LineFinder(header, first_line=2).find(path)
 
 
 def parse_file(job: tuple[str, bytes, str], today: dt.date) -> tuple[Any, list, list[Problem]]:
@@ -230,7 +278,7 @@ def load_content(
     from the parse cache when a cache folder is given)."""
     today = today or dt.date.today()
     cache = ParseCache(cache_folder)
-    loaded = Loaded()
+    loaded = Loaded(root=content.parent)
     for kind in FORMATS:
         loaded.records[kind] = {}
         loaded.files[kind] = {}
@@ -263,14 +311,20 @@ def load_content(
             )
             continue
         loaded.files[kind][record_id] = rel
-        with open(os.path.join(parent, rel), "rb") as file:
-            raw = file.read()
-        key = (rel, hashlib.sha256(raw).hexdigest())
-        loaded.digests[rel] = key[1]
-        cached = cache.get(key)
-        slots.append((kind, record_id, key, cached))
-        if cached is None:
-            to_parse.append((kind, raw, rel))
+        path = os.path.join(parent, rel)
+        status = os.stat(path)
+        digest = cache.known_digest(rel, status)
+        cached = cache.get((rel, digest)) if digest else None
+        if cached is None:  # read it: new, changed, or its status is not trusted
+            with open(path, "rb") as file:
+                raw = file.read()
+            digest = hashlib.sha256(raw).hexdigest()
+            cache.stamp(rel, status, digest)
+            cached = cache.get((rel, digest))
+            if cached is None:
+                to_parse.append((kind, raw, rel))
+        loaded.digests[rel] = digest
+        slots.append((kind, record_id, (rel, digest), cached))
     # Parsing is the costly part: two processes share it when there are many files.
     parsed = iter(parallel_map(partial(parse_file, today=today), to_parse))
     for kind, record_id, key, cached in slots:

@@ -12,7 +12,7 @@ from pelican.generators import Generator
 
 from .charts import bar_chart_svg, camera_bars
 from .graph import ContentError, Graph, build_graph
-from .incremental import RenderCache, cache_folder, code_fingerprint
+from .incremental import FragmentCache, RenderCache, cache_folder, code_fingerprint
 from .linking import link_bodies
 from .model import date_sort_key
 from .output import site_writer
@@ -84,13 +84,18 @@ class RecordPagesGenerator(Generator):
         except ContentError as error:
             raise ContentError(error.problems, building=True) from None
         self.context["graph"] = self.graph
-        helpers = template_globals(self.graph, self.settings)
-        link_bodies(self.graph, helpers["url"])
-        self.env.globals.update(helpers)
         self.writer = site_writer(self.settings)
         self.cache = RenderCache(
             self.graph, self.writer, code_fingerprint(Path(self.theme), self.settings)
         )
+        helpers = template_globals(self.graph, self.settings)
+        # A linked summary depends on its own file and on the names (in the base).
+        links = FragmentCache(
+            cache_folder(self.settings), "links", self.cache.base, self.graph.digest_of
+        )
+        link_bodies(self.graph, helpers["url"], links.text)
+        links.save()
+        self.env.globals.update(helpers)
         self.context["render_cache"] = self.cache
 
     def write(

@@ -63,10 +63,6 @@ def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def popolo_text(graph: Graph, city: str | None = None) -> str:
-    return dump_json(popolo.popolo(graph, city))
-
-
 class ExportsGenerator(Generator):
     """Writes data files, feeds and JSON alternates, then the « Données » page."""
 
@@ -130,13 +126,10 @@ class ExportsGenerator(Generator):
 
         # Our own complete JSON (from each record's cached fragment) and its schema.
         cache = self.context["render_cache"]
-        fragments = FragmentCache(graph, cache_folder(self.settings), cache.base)
+        fragments = FragmentCache(cache_folder(self.settings), "fragments", cache.base, cache.key)
         self.write_text(
             "donnees/conseil-ouvert.json",
-            records_json.graph_json_text(
-                graph,
-                partial(fragments.text, make=partial(records_json.record_text, siteurl=siteurl)),
-            ),
+            records_json.graph_json_text(graph, siteurl, fragments.text),
             files,
             group="complet",
             label="Toutes les fiches",
@@ -160,19 +153,21 @@ class ExportsGenerator(Generator):
             format="JSON Schema",
         )
 
-        # Popolo, for all and per city.
+        # Popolo, for all and per city (written again only if a record shown changed).
         self.write_text(
             "donnees/popolo/tout.json",
-            partial(popolo_text, graph),
+            popolo.popolo_text(graph, fragment=fragments.text),
             files,
             group="popolo",
             label="Toutes les villes",
             format="JSON (Popolo)",
         )
         for city in sorted(graph.cities.values(), key=lambda c: c.name):
-            self.write_text(
+            part = popolo.scope(graph, city.id)
+            self.keyed(
                 f"donnees/popolo/{city.id}.json",
-                partial(popolo_text, graph, city.id),
+                part.records(graph),
+                partial(popolo.popolo_text, graph, city.id, part),
                 files,
                 group="ville",
                 city=city.id,
@@ -181,7 +176,7 @@ class ExportsGenerator(Generator):
             )
 
         # SCDL CSV, per body and for all.
-        csv_files, left_out = scdl.scdl_files(graph)
+        csv_files, left_out = scdl.scdl_files(graph, fragments.text)
         schema_text = (
             Path(__file__).parents[1] / "schemas" / "scdl-deliberations-2.1.5.json"
         ).read_text(encoding="utf-8")

@@ -8,10 +8,13 @@ mapped to Popolo's nearest option.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import Any
 
 from ..graph import Graph
-from ..model import Deliberation, Organisation, Quote
+from ..incremental import Fragment, no_cache
+from ..model import Deliberation, Organisation, Person, Quote
 
 OPTIONS = {  # our position -> Popolo vote option
     "pour": "yes",
@@ -113,8 +116,27 @@ def _speech(graph: Graph, quote: Quote) -> dict[str, Any]:
     }
 
 
-def popolo(graph: Graph, city: str | None = None) -> dict[str, Any]:
-    """The graph (or one city's part of it) as a Popolo document."""
+@dataclass
+class Scope:
+    """The records a Popolo document is made of."""
+
+    delibs: list[Deliberation]
+    quotes: list[Quote]
+    orgs: set[str]
+    persons: set[str]
+
+    def records(self, graph: Graph) -> list[Any]:
+        """Every record shown, for the file's inputs key."""
+        return [
+            *self.delibs,
+            *self.quotes,
+            *(graph.organisations[o] for o in sorted(self.orgs)),
+            *(graph.persons[p] for p in sorted(self.persons)),
+        ]
+
+
+def scope(graph: Graph, city: str | None = None) -> Scope:
+    """What the whole graph's (or one city's) Popolo document contains."""
     if city is None:
         delibs = graph.sorted_deliberations()
         quotes = sorted(graph.quotes.values(), key=lambda q: q.id)
@@ -132,48 +154,110 @@ def popolo(graph: Graph, city: str | None = None) -> dict[str, Any]:
     persons |= {q.person for q in quotes if q.person}
     persons |= {v.person for d in delibs for v in d.votes}
     persons |= {person.id for org in orgs for person, _ in graph.members_of[org]}
-    pairs = [_motion_and_vote_event(graph, d) for d in delibs]
+    return Scope(delibs, quotes, orgs, persons)
+
+
+SEPARATOR = "\x00"  # never in JSON text (control characters are escaped)
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _person(graph: Graph, person: Person) -> dict[str, Any]:
     return {
-        "persons": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "sort_name": p.sort_name or p.name,
-                "summary": p.summary,
-                "sources": _sources(graph, p.sources),
-            }
-            for p in sorted((graph.persons[i] for i in persons), key=lambda p: p.id)
-        ],
-        "organizations": [_organization(graph, graph.organisations[o]) for o in sorted(orgs)],
-        "memberships": [
-            {
-                "id": f"{m.person}-{m.organisation}-{i}",
-                "person_id": m.person,
-                "organization_id": m.organisation,
-                "role": m.role,
-                "start_date": m.start.iso() if m.start else None,
-                "end_date": m.end.iso() if m.end else None,
-                "fr_source_id": m.source,
-            }
-            for pid in sorted(persons)
-            for i, m in enumerate(graph.persons[pid].memberships)
-            if m.organisation in orgs or city is None
-        ],
-        "motions": [motion for motion, _ in pairs],
-        "vote_events": [event for _, event in pairs],
-        "votes": [
-            {
-                "id": f"{d.id}-{v.person}",
-                "vote_event_id": f"{d.id}-vote",
-                "voter_id": v.person,
-                "option": OPTIONS.get(v.option, v.option),
-                "group_id": v.group,
-                "fr_option": v.option,
-                "fr_provenance": v.provenance,
-                "fr_source_id": v.source,
-            }
-            for d in delibs
-            for v in d.votes
-        ],
-        "speeches": [_speech(graph, q) for q in quotes],
+        "id": person.id,
+        "name": person.name,
+        "sort_name": person.sort_name or person.name,
+        "summary": person.summary,
+        "sources": _sources(graph, person.sources),
     }
+
+
+def _memberships(person: Person, orgs: set[str] | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": f"{m.person}-{m.organisation}-{i}",
+            "person_id": m.person,
+            "organization_id": m.organisation,
+            "role": m.role,
+            "start_date": m.start.iso() if m.start else None,
+            "end_date": m.end.iso() if m.end else None,
+            "fr_source_id": m.source,
+        }
+        for i, m in enumerate(person.memberships)
+        if orgs is None or m.organisation in orgs
+    ]
+
+
+def _votes(delib: Deliberation) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": f"{delib.id}-{v.person}",
+            "vote_event_id": f"{delib.id}-vote",
+            "voter_id": v.person,
+            "option": OPTIONS.get(v.option, v.option),
+            "group_id": v.group,
+            "fr_option": v.option,
+            "fr_provenance": v.provenance,
+            "fr_source_id": v.source,
+        }
+        for v in delib.votes
+    ]
+
+
+def _joined(items: list[dict[str, Any]]) -> str:
+    return ",".join(_dumps(item) for item in items)
+
+
+def popolo_text(
+    graph: Graph,
+    city: str | None = None,
+    part: Scope | None = None,
+    fragment: Fragment = no_cache,
+) -> str:
+    """The graph (or one city's part of it) as a Popolo document, compact JSON.
+
+    Assembled from one text fragment per record, which ``fragment`` may take
+    from a cache: the document for all cities changes with every edit, but
+    only the edited records' fragments do.
+    """
+    part = part or scope(graph, city)
+    persons = [graph.persons[i] for i in sorted(part.persons)]
+
+    def person_text(person: Person) -> str:
+        return _dumps(_person(graph, person)) + SEPARATOR + _joined(_memberships(person, None))
+
+    def delib_text(delib: Deliberation) -> str:
+        motion, event = _motion_and_vote_event(graph, delib)
+        return SEPARATOR.join((_dumps(motion), _dumps(event), _joined(_votes(delib))))
+
+    people = [fragment("popolo-person", p, person_text).split(SEPARATOR) for p in persons]
+    delibs = [fragment("popolo-deliberation", d, delib_text).split(SEPARATOR) for d in part.delibs]
+    if city is None:
+        memberships = [texts[1] for texts in people]
+    else:  # only memberships of the city's organisations
+        memberships = [_joined(_memberships(p, part.orgs)) for p in persons]
+    sections = {
+        "persons": [texts[0] for texts in people],
+        "organizations": [
+            fragment(
+                "popolo-organisation",
+                graph.organisations[o],
+                lambda org: _dumps(_organization(graph, org)),
+            )
+            for o in sorted(part.orgs)
+        ],
+        "memberships": memberships,
+        "motions": [texts[0] for texts in delibs],
+        "vote_events": [texts[1] for texts in delibs],
+        "votes": [texts[2] for texts in delibs],
+        "speeches": [
+            fragment("popolo-speech", q, lambda quote: _dumps(_speech(graph, quote)))
+            for q in part.quotes
+        ],
+    }
+    body = ",".join(
+        f'"{name}":[{",".join(text for text in texts if text)}]' for name, texts in sections.items()
+    )
+    return "{" + body + "}\n"

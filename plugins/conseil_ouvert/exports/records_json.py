@@ -11,11 +11,11 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Callable
 from typing import Any
 
 from .. import model
 from ..graph import Graph
+from ..incremental import Fragment, no_cache
 from ..model import PartialDate
 from ..urls import path_of
 
@@ -51,11 +51,13 @@ def record_text(record: Any, siteurl: str) -> str:
     return json.dumps(record_json(record, siteurl), ensure_ascii=False, separators=(",", ":"))
 
 
-def graph_json_text(graph: Graph, fragment: Callable[[Any], str]) -> str:
-    """The complete JSON file, assembled from each record's fragment."""
+def graph_json_text(graph: Graph, siteurl: str, fragment: Fragment = no_cache) -> str:
+    """The complete JSON file, assembled from each record's fragment (which
+    ``fragment`` may take from a cache)."""
+    make = functools.partial(record_text, siteurl=siteurl)
     parts = [f'"$schema":{json.dumps(SCHEMA_ID)}']
     for name, items in graph.collections().items():
-        records = ",".join(fragment(record) for _, record in sorted(items.items()))
+        records = ",".join(fragment("json", record, make) for _, record in sorted(items.items()))
         parts.append(f"{json.dumps(name)}:[{records}]")
     return "{" + ",".join(parts) + "}\n"
 

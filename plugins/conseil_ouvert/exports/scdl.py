@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from ..graph import Graph
+from ..incremental import Fragment, no_cache
 from ..model import Deliberation
 
 COLUMNS = [
@@ -77,29 +78,33 @@ def row(graph: Graph, delib: Deliberation) -> dict[str, str]:
     }
 
 
-def to_csv(rows: list[dict[str, str]]) -> str:
+def csv_lines(rows: list[dict[str, str]], header: bool = False) -> str:
+    """Rows as CSV text (RFC 4180 line ends), with the header line if asked."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
 
 
-def scdl_files(graph: Graph) -> tuple[dict[str, str], list[LeftOut]]:
-    """CSV text per body id (and « tout » for all), and what had to be left out."""
-    per_body: dict[str, list[dict[str, str]]] = {
+def scdl_files(graph: Graph, fragment: Fragment = no_cache) -> tuple[dict[str, str], list[LeftOut]]:
+    """CSV text per body id (and « tout » for all), and what had to be left out.
+    Each deliberation's line is made once (``fragment`` may take it from a cache)."""
+    header = csv_lines([], header=True)
+    per_body: dict[str, list[str]] = {
         org.id: [] for org in graph.organisations.values() if org.classification == "conseil"
     }
-    every: list[dict[str, str]] = []
+    every: list[str] = []
     left_out = []
     for delib in sorted(graph.deliberations.values(), key=lambda d: (d.body, d.id)):
         reasons = missing_for_scdl(graph, delib)
         if reasons:
             left_out.append(LeftOut(delib, reasons))
             continue
-        line = row(graph, delib)
+        line = fragment("scdl", delib, lambda d: csv_lines([row(graph, d)]))
         per_body[delib.body].append(line)
         every.append(line)
-    files = {body: to_csv(rows) for body, rows in sorted(per_body.items())}
-    files["tout"] = to_csv(every)
+    files = {body: header + "".join(lines) for body, lines in sorted(per_body.items())}
+    files["tout"] = header + "".join(every)
     return files, left_out
