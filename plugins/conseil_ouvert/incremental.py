@@ -14,8 +14,6 @@ pages they describe.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from .graph import Graph, record_key
 from .output import SiteWriter
+from .store import ShardedStore
 
 SETTINGS_THAT_SHOW = ("SITEURL", "SITE_ORIGIN", "SITENAME", "SITE_TAGLINE", "DATA_LICENCE")
 
@@ -130,17 +129,9 @@ class FragmentCache:
         """``base`` names what every fragment depends on (code, settings, names);
         ``inputs`` what one record's fragment depends on."""
         self.inputs = inputs
-        self.base = base
-        self.file = folder / f"{name}.pickle" if folder else None
-        self.entries: dict[str, str] = {}
+        self.store = ShardedStore(folder, name, base, _record_of)
+        self.entries: dict[str, str] = self.store.entries
         self.used: dict[str, str] = {}
-        if self.file and self.file.exists():
-            try:
-                base, entries = pickle.loads(self.file.read_bytes())
-                if base == self.base:
-                    self.entries = entries
-            except Exception:  # a corrupt cache is only a slower build
-                self.entries = {}
 
     def text(self, kind: str, record: Any, make: Callable[[Any], str]) -> str:
         # Two records close to each other can share inputs: the name tells them apart.
@@ -152,9 +143,8 @@ class FragmentCache:
         return text
 
     def save(self) -> None:
-        if self.file is None or self.used == self.entries:
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.file.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps((self.base, self.used), protocol=5))
-        os.replace(temporary, self.file)
+        self.store.save(self.used)
+
+
+def _record_of(key: str) -> str:
+    return key.split(":", 2)[1]

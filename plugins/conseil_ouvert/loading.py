@@ -12,7 +12,6 @@ import hashlib
 import os
 import pickle
 import time
-import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -24,6 +23,7 @@ from .fields import SLUG_RE, Context, LineFinder, Problem
 from .markup import render_markdown
 from .parallel import parallel_map
 from .schema import FORMATS
+from .store import ShardedStore
 
 MAX_FILE_BYTES = 512 * 1024
 
@@ -69,8 +69,8 @@ class ParseCache:
     """Checked records of unchanged files, keyed by path and content hash
     (never by modification time, which a fresh clone resets).
 
-    Stored in shards by path, so that editing one file rewrites a small part
-    of the cache rather than all of it. To spare reading and hashing every
+    Stored in shards by path (``store``), so that editing one file rewrites a
+    small part of the cache rather than all of it. To spare reading and hashing every
     file, the hash of a file is remembered with its status (modification and
     change times, size, inode), as Git does: a file whose status is unchanged
     has the same hash. A file changed less than two seconds before its hash
@@ -78,14 +78,13 @@ class ParseCache:
     change in the same tick).
     """
 
-    SHARDS = 64
     RACY_NS = 2_000_000_000
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.entries: dict[tuple[str, str], Any] = {}
+        self.store = ShardedStore(folder, "records", _code_version(), _file_of)
+        self.entries: dict[tuple[str, str], Any] = self.store.entries
         self.used: dict[tuple[str, str], Any] = {}
-        self.loaded: list[set[tuple[str, str]]] = [set() for _ in range(self.SHARDS)]
         self.stamps: dict[str, tuple[int, int, int, int, str]] = {}
         self.new_stamps: dict[str, tuple[int, int, int, int, str]] = {}
         self.started = time.time_ns()
@@ -97,23 +96,6 @@ class ParseCache:
                 self.stamps = stamps
         except Exception:  # missing or corrupt: files are hashed
             self.stamps = {}
-        for shard in range(self.SHARDS):
-            try:
-                version, entries = pickle.loads(self._file(shard).read_bytes())
-            except FileNotFoundError:
-                continue
-            except Exception:  # a corrupt or old cache is only a slower build
-                continue
-            if version == _code_version():
-                self.entries.update(entries)
-                self.loaded[shard] = set(entries)
-
-    def _file(self, shard: int) -> Path:
-        assert self.folder is not None
-        return self.folder / f"records-{shard:02d}.pickle"
-
-    def _shard(self, key: tuple[str, str]) -> int:
-        return zlib.crc32(key[0].encode()) % self.SHARDS
 
     def known_digest(self, rel: str, status: os.stat_result) -> str | None:
         stamp = self.stamps.get(rel)
@@ -136,23 +118,19 @@ class ParseCache:
         self.used[key] = entry
 
     def save(self) -> None:
-        """Rewrite the shards whose entries changed (new, edited or removed files)."""
+        """Keep the entries of this build's files, and their status."""
         if self.folder is None:
             return
-        shards: list[dict[tuple[str, str], Any]] = [{} for _ in range(self.SHARDS)]
-        for key, entry in self.used.items():
-            shards[self._shard(key)][key] = entry
         self.folder.mkdir(parents=True, exist_ok=True)
         if self.new_stamps != self.stamps:
             temporary = self.folder / "stamps.tmp"
             temporary.write_bytes(pickle.dumps((_code_version(), self.new_stamps), protocol=5))
             os.replace(temporary, self.folder / "stamps.pickle")
-        for shard, entries in enumerate(shards):
-            if set(entries) == self.loaded[shard] and self._file(shard).exists():
-                continue
-            temporary = self._file(shard).with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps((_code_version(), entries), protocol=5))
-            os.replace(temporary, self._file(shard))
+        self.store.save(self.used)
+
+
+def _file_of(key: tuple[str, str]) -> str:
+    return key[0]
 
 
 def _status(status: os.stat_result) -> tuple[int, int, int, int]:
