@@ -161,8 +161,9 @@ class Ours(Tool):
         return next((self.work / "corpus" / "deliberations").rglob("dcm-synth-3.md"))
 
     def command(self, search: bool = False) -> list[str]:
-        return [
-            str(BIN / "pelican"), str(self.work / "corpus"), "-s", str(ROOT / "pelicanconf.py"),
+        return [  # our command (./tasks build): Pelican, then a quick exit
+            str(BIN / "conseil-ouvert"), "build",
+            str(self.work / "corpus"), "-s", str(ROOT / "pelicanconf.py"),
             "-o", str(self.output()), "-q",
             "-e", f'CACHE_PATH="{self.work / "ours-cache"}"',
             f"CONSEIL_OUVERT_SEARCH={'true' if search else 'false'}",

@@ -68,7 +68,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(output)
 
 
-PAGE_SIZES_SMALL = {"personnes": 2, "organisations": 7, "comparaison": 5, "donnees-villes": 4}
+PAGE_SIZES_SMALL = {
+    "personnes": 2,
+    "organisations": 7,
+    "comparaison": 5,
+    "donnees-villes": 4,
+    "villes": 5,
+    "deliberations": 1,
+}
 
 
 @pytest.fixture(scope="session")

@@ -191,7 +191,16 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def test_pelican_exits_non_zero_without_traceback_and_keeps_the_site(corpus, tmp_path) -> None:
+BUILD_COMMANDS = {
+    "pelican": [sys.executable, "-m", "pelican"],
+    "conseil-ouvert build": [sys.executable, "-m", "conseil_ouvert.cli", "build"],
+}
+
+
+@pytest.mark.parametrize("command", BUILD_COMMANDS, ids=list(BUILD_COMMANDS))
+def test_build_exits_non_zero_without_traceback_and_keeps_the_site(
+    corpus, tmp_path, command: str
+) -> None:
     content = corpus()
     output = tmp_path / "output"
     build_site(content, output)
@@ -199,7 +208,7 @@ def test_pelican_exits_non_zero_without_traceback_and_keeps_the_site(corpus, tmp
     (content / DELIB).write_text(delib("montant_total: 3"), encoding="utf-8")
     (content / "citations" / "vide.md").write_text("", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(output)],
+        [*BUILD_COMMANDS[command], str(content), "-s", "pelicanconf.py", "-o", str(output)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -212,6 +221,22 @@ def test_pelican_exits_non_zero_without_traceback_and_keeps_the_site(corpus, tmp
     assert "le site publié n'a pas été modifié" in report
     assert "content/citations/vide.md: fichier: fichier vide" in report
     assert tree_digest(output) == before
+
+
+def test_build_command_builds_the_site(tmp_path) -> None:
+    output = tmp_path / "output"
+    settings = ["-s", "pelicanconf.py", "-o", str(output), "-e", "CONSEIL_OUVERT_SEARCH=false"]
+    settings.append(f'CACHE_PATH="{tmp_path / "cache"}"')
+    result = subprocess.run(
+        [*BUILD_COMMANDS["conseil-ouvert build"], "content", *settings],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Done: Processed" in result.stdout  # Pelican's own report is not lost
+    assert (output / "deliberations/metz/dcm-19-02-28-14/index.html").is_file()
 
 
 def test_check_command_lists_problems_in_french(corpus) -> None:

@@ -124,7 +124,7 @@ def test_unchanged_files_are_not_read_again_and_edits_are_seen(
     reads: list[str] = []
     real_open = open
 
-    def spy(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def spy(path: object, *args: object, **kwargs: object) -> object:
         if str(path).endswith(".md") and "/pages/" not in str(path):  # Pelican's own pages
             reads.append(str(path))
         return real_open(path, *args, **kwargs)

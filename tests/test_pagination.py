@@ -46,14 +46,18 @@ def test_people_are_each_on_one_page_with_numbered_links(paged: Site) -> None:
 
 
 def test_organisations_and_cities_are_each_listed_once(paged: Site) -> None:
-    for base, kind, size, selector in (
-        ("/organisations/", "organisations", SIZES["organisations"], "main ul.index-list a"),
-        ("/donnees/villes/", "villes", SIZES["donnees-villes"], "tbody th a"),
+    voting = {p.parent.name for p in (CONTENT / "deliberations").glob("*/*.md")}
+    for base, total, size, selector in (
+        ("/organisations/", count("organisations"), SIZES["organisations"], "main ul.index-list a"),
+        ("/donnees/villes/", count("villes"), SIZES["donnees-villes"], "tbody th a"),
+        ("/villes/", count("villes"), SIZES["villes"], "main ul.index-list a"),
+        ("/deliberations/", len(voting), SIZES["deliberations"], "#cap-cities ~ tbody th a"),
     ):
-        total = count(kind)
         pages = pages_of(paged, base, math.ceil(total / size))
         links = [a["href"] for page in pages for a in page.select(selector)]
         assert len(links) == len(set(links)) == total, base
+    first, second = pages_of(paged, "/deliberations/", len(voting))[:2]
+    assert first.select_one("#recentes") and not second.select_one("#recentes")
 
 
 def test_each_comparison_order_runs_across_its_pages(paged: Site) -> None:

@@ -157,8 +157,14 @@ class RecordPagesGenerator(Generator):
 
         # Overviews depend on everything, so they are always rendered; per-city lists
         # only when one of the records they show changed.
+        siteurl = self.settings.get("SITEURL", "")
+        cities = sorted(graph.cities.values(), key=lambda c: (slugify(c.name), c.id))
         self.write("index.html", "home.html")
-        self.write("deliberations/index.html", "deliberations.html")
+        voting = [c for c in cities if graph.deliberations_by[c.id]]
+        for relative, listing in paginate(
+            voting, page_size(self.settings, "deliberations"), "deliberations/", siteurl
+        ):
+            self.write(relative, "deliberations.html", listing=listing)
         for city in graph.cities.values():
             if graph.deliberations_by[city.id]:
                 self.write(
@@ -178,7 +184,6 @@ class RecordPagesGenerator(Generator):
             graph.quotes.values(), key=lambda q: (date_sort_key(q.date), q.id), reverse=True
         )[:20]
         self.write("citations/index.html", "quotes.html", recent_quotes=recent)
-        siteurl = self.settings.get("SITEURL", "")
         persons = sorted(
             graph.persons.values(), key=lambda p: (slugify(p.sort_name or p.name), p.id)
         )
@@ -195,7 +200,10 @@ class RecordPagesGenerator(Generator):
             organisations, page_size(self.settings, "organisations"), "organisations/", siteurl
         ):
             self.write(relative, "organisations.html", listing=listing)
-        self.write("villes/index.html", "cities.html")
+        for relative, listing in paginate(
+            cities, page_size(self.settings, "villes"), "villes/", siteurl
+        ):
+            self.write(relative, "cities.html", listing=listing)
         self.write("themes/index.html", "topics.html")
         self.write("chronologie/index.html", "timeline.html")
         rows = comparison_rows(graph)

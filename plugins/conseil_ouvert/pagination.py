@@ -15,6 +15,8 @@ PAGE_SIZES = {  # rows per page, by list; settings may override (CONSEIL_OUVERT_
     "personnes": 200,
     "organisations": 200,
     "comparaison": 40,
+    "villes": 100,
+    "deliberations": 100,  # cities on the deliberations index
     "donnees-villes": 50,
 }
 
