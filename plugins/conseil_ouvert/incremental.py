@@ -79,8 +79,9 @@ class RenderCache:
     def combined_key(self, label: str, records: Iterable[Any]) -> str:
         """One key for a file made from several records (a feed, a list)."""
         digest = hashlib.sha256(f"{self.base}{label}".encode())
-        for record in records:
-            digest.update(self.key(record).encode())
+        known = self.keys
+        for record in records:  # most keys are known: skip the call (feeds list thousands)
+            digest.update((known.get(id(record)) or self.key(record)).encode())
         return digest.hexdigest()
 
     def reuse(self, relative: str, key: str) -> bool:
