@@ -72,7 +72,14 @@ JINJA_ENVIRONMENT = {
 }
 
 # French formatting for every template, Pelican's own pages included.
-from conseil_ouvert.formatting import date_fr, euros_fr, number_fr, plural, typo  # noqa: E402
+from conseil_ouvert.formatting import (  # noqa: E402
+    date_fr,
+    euros_fr,
+    number_fr,
+    plural,
+    sort_fr,
+    typo,
+)
 
 JINJA_FILTERS = {
     "date_fr": date_fr,
@@ -80,4 +87,5 @@ JINJA_FILTERS = {
     "number": number_fr,
     "typo": typo,
     "plural": plural,
+    "sort_fr": sort_fr,
 }

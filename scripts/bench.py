@@ -276,7 +276,11 @@ def bytes_for_one_search(site: Path, query: str = "synthétique") -> tuple[float
 def weight_budgets(site: Path) -> dict:
     css = tree_size(site / "theme" / "css", "site.css") + (site / "favicon.svg").stat().st_size
     pages = [p for p in site.rglob("*.html") if "recherche" not in p.parts]
-    delib = max(p.stat().st_size for p in (site / "deliberations").glob("*/*/index.html"))
+    delib = max(  # deliberation pages, not the pages of the deliberations index
+        p.stat().st_size
+        for p in (site / "deliberations").glob("*/*/index.html")
+        if p.parent.parent.name != "page"
+    )
     first_view = max(p.stat().st_size for p in pages) + css
     return {
         "max_deliberation_kb": delib / 1024,

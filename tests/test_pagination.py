@@ -90,3 +90,16 @@ def test_short_lists_have_no_pagination(site: Site) -> None:
     assert page.select_one("nav.pagination") is None
     assert len(page.select("main ul.index-list a")) == count("personnes")
     assert not Path(site.path("/personnes/page/2/")).exists()
+
+
+def test_the_home_page_shows_the_most_documented_cities(site: Site) -> None:
+    from conseil_ouvert.pages import HOME_CITIES
+    from conseil_ouvert.urls import slugify
+
+    page = site.page("/")
+    cities = [text_of(a) for a in page.select("#villes + ul.cards > li > a")]
+    assert len(cities) == min(HOME_CITIES, count("villes"))
+    assert "Metz" in cities and "Marseille" in cities  # the cities our sources say most about
+    assert cities == sorted(cities, key=slugify)  # French order: Sète before Suresnes
+    if count("villes") > HOME_CITIES:
+        assert page.select_one("#villes ~ p a[href='/villes/']")

@@ -5,13 +5,16 @@ These run thousands of times per build: the pure ones are memoised.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .markup import french_spacing
 from .model import PartialDate
+from .urls import slugify
 
 LOCALE = "fr_FR"
 UNKNOWN_DATE = "date non précisée"
@@ -57,3 +60,9 @@ def plural(count: int, singular: str, plural_form: str | None = None, zero: str 
         return zero
     word = singular if count < 2 else (plural_form or singular + "s")
     return f"{number_fr(count)} {word}"
+
+
+def sort_fr(items: Iterable[Any], attribute: str = "name") -> list[Any]:
+    """Alphabetical order as a French reader expects it: « Sète » before
+    « Suresnes », « Élus » among the E (code points would put accents last)."""
+    return sorted(items, key=lambda item: (slugify(str(getattr(item, attribute))), id(item)))

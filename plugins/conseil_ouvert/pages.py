@@ -49,19 +49,19 @@ def comparison_rows(graph: Graph) -> list[dict[str, Any]]:
 
 
 def _by_name(row: dict[str, Any]) -> tuple:
-    return (row["city"].name,)
+    return (slugify(row["city"].name),)
 
 
 def _by_cameras(row: dict[str, Any]) -> tuple:
-    return (-(row["latest"].count if row["latest"] else -1), row["city"].name)
+    return (-(row["latest"].count if row["latest"] else -1), slugify(row["city"].name))
 
 
 def _by_money(row: dict[str, Any]) -> tuple:
-    return (-row["money"], row["city"].name)
+    return (-row["money"], slugify(row["city"].name))
 
 
 def _by_deliberations(row: dict[str, Any]) -> tuple:
-    return (-row["deliberations"], row["city"].name)
+    return (-row["deliberations"], slugify(row["city"].name))
 
 
 COMPARISON_ORDERS = (
@@ -70,6 +70,23 @@ COMPARISON_ORDERS = (
     ("montants", "Par montants connus", _by_money),
     ("deliberations", "Par nombre de délibérations", _by_deliberations),
 )
+
+
+HOME_CITIES = 12  # the home page stays small however many cities there are
+
+
+def home_cities(graph: Graph, cities: list[Any]) -> list[Any]:
+    """The cities with the most records, in alphabetical order (all of them
+    when there are few)."""
+
+    def size(city: Any) -> int:
+        return sum(
+            len(index[city.id])
+            for index in (graph.deliberations_by, graph.events_by, graph.quotes_by)
+        )
+
+    most = {id(c) for c in sorted(cities, key=lambda c: -size(c))[:HOME_CITIES]}  # ties: name
+    return [city for city in cities if id(city) in most]
 
 
 class RecordPagesGenerator(Generator):
@@ -159,7 +176,7 @@ class RecordPagesGenerator(Generator):
         # only when one of the records they show changed.
         siteurl = self.settings.get("SITEURL", "")
         cities = sorted(graph.cities.values(), key=lambda c: (slugify(c.name), c.id))
-        self.write("index.html", "home.html")
+        self.write("index.html", "home.html", home_cities=home_cities(graph, cities))
         voting = [c for c in cities if graph.deliberations_by[c.id]]
         for relative, listing in paginate(
             voting, page_size(self.settings, "deliberations"), "deliberations/", siteurl
