@@ -138,3 +138,46 @@ def test_unchanged_files_are_not_read_again_and_edits_are_seen(
     monkeypatch.undo()
     assert "VIGILANTE" in page.read_text(encoding="utf-8")
     assert reads == [str(path)]  # only the edited file was read
+
+
+def test_one_pelican_object_builds_again_and_again(corpus, tmp_path: Path) -> None:
+    """As under ``pelican --autoreload``: a build, a failed build, a fixed build."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from conftest import ROOT, TODAY
+    from conseil_ouvert.graph import ContentError
+
+    content = corpus()
+    output = tmp_path / "output"
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "CONSEIL_OUVERT_SEARCH": False,
+            "CONSEIL_OUVERT_TODAY": TODAY,
+            "CACHE_PATH": str(tmp_path / "cache"),
+        },
+    )
+    pelican = Pelican(settings)
+    pelican.run()
+    page = output / "citations/ldh-metz-vigilante/index.html"
+    quote = content / "citations/ldh-metz-vigilante.md"
+    text = quote.read_text(encoding="utf-8")
+    quote.write_text(text.replace("vigilante.", "très vigilante."), encoding="utf-8")
+    pelican.run()
+    assert "très vigilante" in page.read_text(encoding="utf-8")
+    broken = content / "citations/vide.md"
+    broken.write_text("", encoding="utf-8")
+    with pytest.raises(ContentError):
+        pelican.run()
+    assert "très vigilante" in page.read_text(encoding="utf-8")  # the site is still there
+    broken.unlink()
+    quote.write_text(text.replace("vigilante.", "bien vigilante."), encoding="utf-8")
+    pelican.run()
+    assert "bien vigilante" in page.read_text(encoding="utf-8")
+    assert not (tmp_path / "output.en-cours").exists()
+    assert len(list(output.rglob("index.html"))) > 100

@@ -14,9 +14,14 @@ from pelican import signals
 
 
 def get_generators(pelican: Any) -> list[type]:
+    """Signal ``get_generators``, sent at the start of every build: write into a
+    staging folder, pause the cycle collector, and add our generators."""
     from .exports import ExportsGenerator
+    from .output import redirect_output
     from .pages import RecordPagesGenerator
 
+    redirect_output(pelican)
+    pause_cycle_collector(pelican)
     return [RecordPagesGenerator, ExportsGenerator]
 
 
@@ -47,7 +52,6 @@ def register() -> None:
     from .output import register_signals
 
     register_signals()
-    signals.initialized.connect(pause_cycle_collector)
     signals.generator_init.connect(cache_compiled_templates)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finalize)

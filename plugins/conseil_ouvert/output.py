@@ -121,10 +121,13 @@ def staging_path(output: Path) -> Path:
 
 
 def redirect_output(pelican: Any) -> None:
-    """Signal ``initialized``: make every generator write into the staging folder."""
+    """At the start of every build (``pelican --autoreload`` runs several with
+    one Pelican object): make every generator write into the staging folder."""
     if not pelican.settings.get("CONSEIL_OUVERT_ATOMIC_OUTPUT", True):
         return
-    published = Path(pelican.output_path).resolve()
+    published = getattr(pelican, "conseil_ouvert_published", None)
+    if published is None:  # the first build of this Pelican object
+        published = pelican.conseil_ouvert_published = Path(pelican.output_path).resolve()
     staging = staging_path(published)
     if staging.exists():
         shutil.rmtree(staging)  # what a failed build left behind
@@ -147,7 +150,7 @@ def publish(pelican: Any) -> None:
     published_setting = pelican.settings.get("CONSEIL_OUVERT_PUBLISHED_PATH")
     staging = Path(pelican.output_path)
     writer = _WRITERS.pop(str(staging), None)
-    if not published_setting or writer is None:
+    if not published_setting or writer is None or staging == Path(published_setting):
         return
     published = Path(published_setting)
     staged = files_below(staging)
@@ -201,5 +204,4 @@ def _remove(root: Path, relative: str) -> None:
 
 
 def register_signals() -> None:
-    signals.initialized.connect(redirect_output)
     signals.content_written.connect(record_pelican_file)
