@@ -103,3 +103,15 @@ def test_the_home_page_shows_the_most_documented_cities(site: Site) -> None:
     assert cities == sorted(cities, key=slugify)  # French order: Sète before Suresnes
     if count("villes") > HOME_CITIES:
         assert page.select_one("#villes ~ p a[href='/villes/']")
+
+
+def test_the_timeline_names_at_most_a_dozen_cities(site: Site) -> None:
+    from conseil_ouvert.pages import HOME_CITIES
+
+    nav = site.page("/chronologie/").select_one("nav[aria-label='Chronologie par ville']")
+    cities = [a for a in nav.select("a") if a["href"].endswith("#chronologie")]
+    with_events = {p.stem for p in (CONTENT / "villes").glob("*.md")} & {
+        a["href"].split("/")[2] for a in cities
+    }
+    assert 0 < len(cities) <= HOME_CITIES
+    assert len(with_events) == len(cities)  # each one a city page

@@ -72,7 +72,7 @@ COMPARISON_ORDERS = (
 )
 
 
-HOME_CITIES = 12  # the home page stays small however many cities there are
+HOME_CITIES = 12  # the home page and the timeline stay small however many cities there are
 
 
 def home_cities(graph: Graph, cities: list[Any]) -> list[Any]:
@@ -222,7 +222,12 @@ class RecordPagesGenerator(Generator):
         ):
             self.write(relative, "cities.html", listing=listing)
         self.write("themes/index.html", "topics.html")
-        self.write("chronologie/index.html", "timeline.html")
+        with_events = [c for c in cities if graph.events_by[c.id]]
+        self.write(
+            "chronologie/index.html",
+            "timeline.html",
+            timeline_cities=home_cities(graph, with_events),
+        )
         rows = comparison_rows(graph)
         technologies = [graph.topics[t] for t in TECHNOLOGY_TOPICS if t in graph.topics]
         for key, label, sort in COMPARISON_ORDERS:
