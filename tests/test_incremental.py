@@ -181,3 +181,50 @@ def test_one_pelican_object_builds_again_and_again(corpus, tmp_path: Path) -> No
     assert "bien vigilante" in page.read_text(encoding="utf-8")
     assert not (tmp_path / "output.en-cours").exists()
     assert len(list(output.rglob("index.html"))) > 100
+
+
+def test_the_search_index_is_rebuilt_only_when_a_page_changed(corpus, tmp_path: Path) -> None:
+    content = corpus()
+    output = tmp_path / "output"
+    build_site(content, output, CONSEIL_OUVERT_SEARCH=True)
+    entry = output / "pagefind" / "pagefind-entry.json"
+    first = entry.stat().st_ino
+    build_site(content, output, CONSEIL_OUVERT_SEARCH=True)  # nothing changed
+    assert entry.stat().st_ino == first
+    quote = content / "citations/ldh-metz-vigilante.md"
+    quote.write_text(
+        quote.read_text(encoding="utf-8").replace("vigilante.", "très vigilante."),
+        encoding="utf-8",
+    )
+    build_site(content, output, CONSEIL_OUVERT_SEARCH=True)
+    assert entry.stat().st_ino != first  # a new bundle replaced the old one
+    assert (output / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_failed_search_index_is_made_again_next_time(corpus, tmp_path: Path, monkeypatch) -> None:
+    import subprocess
+
+    from conseil_ouvert import search
+
+    content = corpus()
+    output = tmp_path / "output"
+    build_site(content, output, CONSEIL_OUVERT_SEARCH=True)
+    entry = output / "pagefind" / "pagefind-entry.json"
+    first = entry.stat().st_ino
+    quote = content / "citations/ldh-metz-vigilante.md"
+    quote.write_text(
+        quote.read_text(encoding="utf-8").replace("vigilante.", "très vigilante."),
+        encoding="utf-8",
+    )
+
+    def failing(command: list[str], **kwargs: object) -> subprocess.CompletedProcess:
+        return subprocess.CompletedProcess(command, 1, "", "Pagefind a échoué")
+
+    monkeypatch.setattr(search.subprocess, "run", failing)
+    with pytest.raises(search.SearchIndexError, match="index précédent"):
+        build_site(content, output, CONSEIL_OUVERT_SEARCH=True)
+    monkeypatch.undo()
+    assert entry.stat().st_ino == first  # the old index still serves
+    build_site(content, output, CONSEIL_OUVERT_SEARCH=True)  # no page changed since
+    assert entry.stat().st_ino != first
+    assert (output / "pagefind" / search.UP_TO_DATE).is_file()

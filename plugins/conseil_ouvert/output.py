@@ -133,6 +133,7 @@ def redirect_output(pelican: Any) -> None:
         shutil.rmtree(staging)  # what a failed build left behind
     staging.mkdir(parents=True)
     _WRITERS.pop(str(staging), None)
+    pelican.settings.pop("CONSEIL_OUVERT_PAGES_CHANGED", None)
     pelican.settings["CONSEIL_OUVERT_PUBLISHED_PATH"] = str(published)
     pelican.settings["OUTPUT_PATH"] = str(staging)
     pelican.output_path = str(staging)
@@ -159,19 +160,20 @@ def publish(pelican: Any) -> None:
         {"keys": writer.keys, "files": sorted(files)}, sort_keys=True, separators=(",", ":")
     )
     (staging / MANIFEST).write_text(manifest, encoding="utf-8")
+    changed: list[str] = []
     if writer.overlay and published.is_dir():
         for relative in staged:
-            target = published / relative
-            try:
-                os.replace(staging / relative, target)
-            except FileNotFoundError:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / relative, target)
-        for relative in sorted(writer.previous_files - files, reverse=True):
+            if not _same_bytes(staging / relative, published / relative):  # Pelican's own files
+                _move(staging / relative, published / relative)
+                changed.append(relative)
+        removed = sorted(writer.previous_files - files, reverse=True)
+        for relative in removed:
             _remove(published, relative)
+        changed += removed
         os.replace(staging / MANIFEST, published / MANIFEST)
         shutil.rmtree(staging)
     else:
+        changed = sorted(files)
         old = published.with_name(published.name + OLD_SUFFIX)
         if old.exists():
             shutil.rmtree(old)
@@ -182,12 +184,31 @@ def publish(pelican: Any) -> None:
             shutil.rmtree(old)
     pelican.output_path = str(published)
     pelican.settings["OUTPUT_PATH"] = str(published)
-    log.info(
-        "Site publié dans %s (%d fichiers écrits, %d inchangés)",
-        published,
-        len(staged),
-        len(files) - len(staged),
+    # The search index is made from the pages: it needs rebuilding only if one changed.
+    pelican.settings["CONSEIL_OUVERT_PAGES_CHANGED"] = any(
+        relative.endswith(".html") for relative in changed
     )
+    log.info(
+        "Site publié dans %s (%d fichiers changés, %d inchangés)",
+        published,
+        len(changed),
+        len(files) - len(changed),
+    )
+
+
+def _same_bytes(new: Path, old: Path) -> bool:
+    try:
+        return old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes()
+    except OSError:
+        return False
+
+
+def _move(source: Path, target: Path) -> None:
+    try:
+        os.replace(source, target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
 
 
 def _remove(root: Path, relative: str) -> None:
