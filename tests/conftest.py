@@ -17,9 +17,9 @@ CONTENT = ROOT / "content"
 TODAY = "2026-11-24"  # fixed, so that « future date » checks do not drift
 
 
-def build_site(content: Path, output: Path, **overrides: object) -> Path:
-    """Build ``content`` into ``output`` with the project's settings."""
-    settings = read_settings(
+def site_settings(content: Path, output: Path, **overrides: object) -> dict:
+    """The project's settings for building ``content`` into ``output``."""
+    return read_settings(
         str(ROOT / "pelicanconf.py"),
         override={
             "PATH": str(content),
@@ -32,7 +32,11 @@ def build_site(content: Path, output: Path, **overrides: object) -> Path:
             **overrides,
         },
     )
-    Pelican(settings).run()
+
+
+def build_site(content: Path, output: Path, **overrides: object) -> Path:
+    """Build ``content`` into ``output`` with the project's settings."""
+    Pelican(site_settings(content, output, **overrides)).run()
     return output
 
 

@@ -143,25 +143,13 @@ def test_unchanged_files_are_not_read_again_and_edits_are_seen(
 def test_one_pelican_object_builds_again_and_again(corpus, tmp_path: Path) -> None:
     """As under ``pelican --autoreload``: a build, a failed build, a fixed build."""
     from pelican import Pelican
-    from pelican.settings import read_settings
 
-    from conftest import ROOT, TODAY
+    from conftest import site_settings
     from conseil_ouvert.graph import ContentError
 
     content = corpus()
     output = tmp_path / "output"
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "CONSEIL_OUVERT_SEARCH": False,
-            "CONSEIL_OUVERT_TODAY": TODAY,
-            "CACHE_PATH": str(tmp_path / "cache"),
-        },
-    )
+    settings = site_settings(content, output)
     pelican = Pelican(settings)
     pelican.run()
     page = output / "citations/ldh-metz-vigilante/index.html"
