@@ -79,6 +79,7 @@ PAGE_SIZES_SMALL = {
     "donnees-villes": 4,
     "villes": 5,
     "deliberations": 1,
+    "sources": 8,
 }
 
 

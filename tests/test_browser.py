@@ -58,6 +58,7 @@ PAGE_KINDS = {
     "comparaison": "/comparaison/",
     "comparaison-triee": "/comparaison/par-cameras/",
     "sources": "/sources/",
+    "source": "/sources/rl-lagrange-2022-07/",
     "donnees": "/donnees/",
     "recherche": "/recherche/?q=Marchetti",
     "a-propos": "/a-propos/",

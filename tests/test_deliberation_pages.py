@@ -43,8 +43,11 @@ def test_dcm_page_lists_its_sources(site: Site) -> None:
     sources = page.select_one("section.sources")
     assert "Le point sur la vidéo surveillance à METZ" in text_of(sources)
     assert "Adresse en ligne non connue" in text_of(sources)
-    for link in sources.select("a[href]"):
-        assert link["href"].startswith("/sources/#")
+    for link in sources.select("a.more[href]"):
+        assert link["href"].startswith("/sources/")
+        # Each source has its page, which lists the records that rely on it.
+        source_page = site.page(link["href"])
+        assert source_page.select_one(f"#fiches ~ ul a[href='{DCM}']"), link["href"]
 
 
 def test_metropolitan_csu_vote_is_vague_where_the_source_is(site: Site) -> None:

@@ -51,6 +51,7 @@ def test_organisations_and_cities_are_each_listed_once(paged: Site) -> None:
         ("/organisations/", count("organisations"), SIZES["organisations"], "main ul.index-list a"),
         ("/donnees/villes/", count("villes"), SIZES["donnees-villes"], "tbody th a"),
         ("/villes/", count("villes"), SIZES["villes"], "main ul.index-list a"),
+        ("/sources/", count("sources"), SIZES["sources"], "ul.source-index a[href^='/sources/']"),
         ("/deliberations/", len(voting), SIZES["deliberations"], "#cap-cities ~ tbody th a"),
     ):
         pages = pages_of(paged, base, math.ceil(total / size))

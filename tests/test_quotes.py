@@ -21,7 +21,7 @@ def test_every_quote_has_a_page_with_speaker_date_and_source(site: Site) -> None
         assert card.select_one(".speaker a[href]"), quote_id
         assert page.select_one("figcaption time[datetime]") or "date non précisée" in caption
         assert "Source :" in caption, quote_id
-        assert card.select_one("figcaption a.cite[href^='/sources/#']"), quote_id
+        assert card.select_one("figcaption a.cite[href^='/sources/']"), quote_id
 
 
 def test_verbatim_and_reported_are_shown_differently(site: Site) -> None:

@@ -64,5 +64,9 @@ def plural(count: int, singular: str, plural_form: str | None = None, zero: str 
 
 def sort_fr(items: Iterable[Any], attribute: str = "name") -> list[Any]:
     """Alphabetical order as a French reader expects it: « Sète » before
-    « Suresnes », « Élus » among the E (code points would put accents last)."""
-    return sorted(items, key=lambda item: (slugify(str(getattr(item, attribute))), id(item)))
+    « Suresnes », « Élus » among the E (code points would put accents last).
+    Ties keep a stable order by identifier, so two builds are identical."""
+    return sorted(
+        items,
+        key=lambda item: (slugify(str(getattr(item, attribute))), str(getattr(item, "id", ""))),
+    )

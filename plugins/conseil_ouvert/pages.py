@@ -11,6 +11,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from .charts import bar_chart_svg, camera_bars
+from .formatting import sort_fr
 from .graph import ContentError, Graph, build_graph
 from .incremental import FragmentCache, RenderCache, cache_folder, code_fingerprint
 from .linking import link_bodies
@@ -166,6 +167,8 @@ class RecordPagesGenerator(Generator):
             self.write(output_file(topic), "topic.html", topic, topic=topic)
         for event in graph.events.values():
             self.write(output_file(event), "event.html", event, event=event)
+        for source in graph.sources.values():
+            self.write(output_file(source), "source.html", source, source=source)
         for city in graph.cities.values():
             chart = bar_chart_svg(
                 camera_bars(city.cameras), f"Nombre de caméras à {city.name}", f"cameras-{city.id}"
@@ -244,6 +247,10 @@ class RecordPagesGenerator(Generator):
                     sort_orders=[(k, lbl) for k, lbl, _ in COMPARISON_ORDERS],
                     technology_topics=technologies,
                 )
-        self.write("sources/index.html", "sources.html")
+        sources = sort_fr(graph.sources.values(), "publication")
+        for relative, listing in paginate(
+            sources, page_size(self.settings, "sources"), "sources/", siteurl
+        ):
+            self.write(relative, "sources.html", listing=listing)
         self.write("recherche/index.html", "search.html")
         self.write("404.html", "404.html")

@@ -16,6 +16,7 @@ PAGE_SIZES = {  # rows per page, by list; settings may override (CONSEIL_OUVERT_
     "organisations": 200,
     "comparaison": 40,
     "villes": 100,
+    "sources": 100,
     "deliberations": 100,  # cities on the deliberations index
     "donnees-villes": 50,
 }

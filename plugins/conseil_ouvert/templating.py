@@ -26,6 +26,16 @@ LABELS = {
     "camera_statuses": schema.CAMERA_STATUSES,
     "source_media": schema.SOURCE_MEDIA,
     "amount_kinds": schema.AMOUNT_KINDS,
+    "record_kinds": {
+        "deliberation": "délibération",
+        "quote": "citation ou position",
+        "person": "personne",
+        "organisation": "organisation",
+        "city": "ville",
+        "event": "événement",
+        "topic": "thème",
+        "source": "source",
+    },
 }
 
 

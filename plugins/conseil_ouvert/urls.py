@@ -21,6 +21,7 @@ SECTIONS = {
     City: "villes",
     Event: "evenements",
     Topic: "themes",
+    Source: "sources",
 }
 
 
@@ -31,13 +32,11 @@ def slugify(text: str) -> str:
 
 
 def path_of(record: object) -> str:
-    """The record's path below the site root, ending in « / » (or an anchor)."""
+    """The record's path below the site root, ending in « / »."""
     if isinstance(record, Deliberation):
         return (
             f"deliberations/{record.city}/{slugify(record.number) if record.number else record.id}/"
         )
-    if isinstance(record, Source):
-        return f"sources/#{record.id}"
     return f"{SECTIONS[type(record)]}/{record.id}/"  # type: ignore[attr-defined]
 
 
