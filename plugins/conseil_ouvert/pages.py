@@ -73,7 +73,7 @@ COMPARISON_ORDERS = (
 )
 
 
-HOME_CITIES = 12  # the home page and the timeline stay small however many cities there are
+HOME_CITIES = 20  # the home page and the timeline stay small however many cities there are
 
 
 def home_cities(graph: Graph, cities: list[Any]) -> list[Any]:
