@@ -29,8 +29,18 @@ def pause_cycle_collector(pelican: Any) -> None:
     """A build makes millions of objects that reference counting frees, and
     almost no reference cycles: the cycle collector would only scan the loaded
     records again and again (about a fifth of a rebuild). It resumes when the
-    build ends."""
+    build ends (``resume_cycle_collector``)."""
+    if gc.get_freeze_count():  # a previous build in this process (--autoreload)
+        gc.unfreeze()
+        gc.collect()  # its cycles, if any, are collected now
     gc.disable()
+
+
+def resume_cycle_collector() -> None:
+    """The build's objects are set aside before collection resumes: otherwise
+    the first collection would scan all of them once more, for nothing."""
+    gc.freeze()
+    gc.enable()
 
 
 def finalize(pelican: Any) -> None:
@@ -44,7 +54,7 @@ def finalize(pelican: Any) -> None:
         publish(pelican)
         build_index(pelican)
     finally:
-        gc.enable()
+        resume_cycle_collector()
 
 
 def register() -> None:
