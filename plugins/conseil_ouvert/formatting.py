@@ -5,8 +5,9 @@ These run thousands of times per build: the pure ones are memoised.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from babel.dates import format_date
@@ -62,11 +63,10 @@ def plural(count: int, singular: str, plural_form: str | None = None, zero: str 
     return f"{number_fr(count)} {word}"
 
 
-def sort_fr(items: Iterable[Any], attribute: str = "name") -> list[Any]:
+def sort_fr(items: Iterable[Any], key: str | Callable[[Any], str] = "name") -> list[Any]:
     """Alphabetical order as a French reader expects it: « Sète » before
     « Suresnes », « Élus » among the E (code points would put accents last).
+    ``key`` is an attribute name or a function giving the text to sort by.
     Ties keep a stable order by identifier, so two builds are identical."""
-    return sorted(
-        items,
-        key=lambda item: (slugify(str(getattr(item, attribute))), str(getattr(item, "id", ""))),
-    )
+    text = key if callable(key) else attrgetter(key)
+    return sorted(items, key=lambda item: (slugify(str(text(item))), str(getattr(item, "id", ""))))

@@ -90,11 +90,7 @@ class SiteWriter:
 
     def keep(self, relative: str, key: str) -> bool:
         """Keep the published file if it was made from the same inputs."""
-        if (
-            self.published is None
-            or self.previous_keys.get(relative) != key
-            or relative not in self.previous_files
-        ):
+        if self.published is None or self.previous_keys.get(relative) != key:
             return False
         self.files.add(relative)
         self.keys[relative] = key

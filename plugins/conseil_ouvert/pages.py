@@ -17,10 +17,10 @@ from .incremental import FragmentCache, RenderCache, cache_folder, code_fingerpr
 from .linking import link_bodies
 from .model import date_sort_key
 from .output import site_writer
-from .pagination import page_size, paginate
+from .pagination import paginate
 from .parallel import parallel_map
 from .templating import LABELS, city_summary, content_today, render_page, template_globals
-from .urls import output_file, slugify
+from .urls import output_file
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +33,10 @@ TECHNOLOGY_TOPICS = (
 
 
 def comparison_rows(graph: Graph) -> list[dict[str, Any]]:
+    """One row per city, in French alphabetical order (the orders below are
+    stable sorts: ties stay alphabetical)."""
     rows = []
-    for city in graph.cities.values():
+    for city in sort_fr(graph.cities.values()):
         summary = city_summary(graph, city)
         rows.append(
             {
@@ -49,20 +51,20 @@ def comparison_rows(graph: Graph) -> list[dict[str, Any]]:
     return rows
 
 
-def _by_name(row: dict[str, Any]) -> tuple:
-    return (slugify(row["city"].name),)
+def _by_name(row: dict[str, Any]) -> int:
+    return 0
 
 
-def _by_cameras(row: dict[str, Any]) -> tuple:
-    return (-(row["latest"].count if row["latest"] else -1), slugify(row["city"].name))
+def _by_cameras(row: dict[str, Any]) -> int:
+    return -(row["latest"].count if row["latest"] else -1)
 
 
-def _by_money(row: dict[str, Any]) -> tuple:
-    return (-row["money"], slugify(row["city"].name))
+def _by_money(row: dict[str, Any]) -> float:
+    return -row["money"]
 
 
-def _by_deliberations(row: dict[str, Any]) -> tuple:
-    return (-row["deliberations"], slugify(row["city"].name))
+def _by_deliberations(row: dict[str, Any]) -> int:
+    return -row["deliberations"]
 
 
 COMPARISON_ORDERS = (
@@ -139,6 +141,13 @@ class RecordPagesGenerator(Generator):
             self.cache.wrote(relative, key)
         self.pending.append((relative, template, context))
 
+    def write_list(
+        self, items: list[Any], name: str, folder: str, template: str, **context: Any
+    ) -> None:
+        """A list page, split into pages of the size set for ``name``."""
+        for relative, listing in paginate(items, name, folder, self.settings):
+            self.write(relative, template, listing=listing, **context)
+
     def render(self, page: tuple[str, str, dict[str, Any]]) -> None:
         relative, template, context = page
         html = render_page(self.env, self.context, relative, template, **context)
@@ -177,14 +186,10 @@ class RecordPagesGenerator(Generator):
 
         # Overviews depend on everything, so they are always rendered; per-city lists
         # only when one of the records they show changed.
-        siteurl = self.settings.get("SITEURL", "")
-        cities = sorted(graph.cities.values(), key=lambda c: (slugify(c.name), c.id))
+        cities = sort_fr(graph.cities.values())
         self.write("index.html", "home.html", home_cities=home_cities(graph, cities))
         voting = [c for c in cities if graph.deliberations_by[c.id]]
-        for relative, listing in paginate(
-            voting, page_size(self.settings, "deliberations"), "deliberations/", siteurl
-        ):
-            self.write(relative, "deliberations.html", listing=listing)
+        self.write_list(voting, "deliberations", "deliberations/", "deliberations.html")
         for city in graph.cities.values():
             if graph.deliberations_by[city.id]:
                 self.write(
@@ -204,26 +209,14 @@ class RecordPagesGenerator(Generator):
             graph.quotes.values(), key=lambda q: (date_sort_key(q.date), q.id), reverse=True
         )[:20]
         self.write("citations/index.html", "quotes.html", recent_quotes=recent)
-        persons = sorted(
-            graph.persons.values(), key=lambda p: (slugify(p.sort_name or p.name), p.id)
-        )
-        for relative, listing in paginate(
-            persons, page_size(self.settings, "personnes"), "personnes/", siteurl
-        ):
-            self.write(relative, "persons.html", listing=listing)
+        persons = sort_fr(graph.persons.values(), lambda p: p.sort_name or p.name)
+        self.write_list(persons, "personnes", "personnes/", "persons.html")
         kinds = list(LABELS["organisation_types"])
-        organisations = sorted(
-            graph.organisations.values(),
-            key=lambda o: (kinds.index(o.classification), slugify(o.name), o.id),
+        organisations = sorted(  # by type, then by name (the sort is stable)
+            sort_fr(graph.organisations.values()), key=lambda o: kinds.index(o.classification)
         )
-        for relative, listing in paginate(
-            organisations, page_size(self.settings, "organisations"), "organisations/", siteurl
-        ):
-            self.write(relative, "organisations.html", listing=listing)
-        for relative, listing in paginate(
-            cities, page_size(self.settings, "villes"), "villes/", siteurl
-        ):
-            self.write(relative, "cities.html", listing=listing)
+        self.write_list(organisations, "organisations", "organisations/", "organisations.html")
+        self.write_list(cities, "villes", "villes/", "cities.html")
         self.write("themes/index.html", "topics.html")
         with_events = [c for c in cities if graph.events_by[c.id]]
         self.write(
@@ -234,23 +227,17 @@ class RecordPagesGenerator(Generator):
         rows = comparison_rows(graph)
         technologies = [graph.topics[t] for t in TECHNOLOGY_TOPICS if t in graph.topics]
         for key, label, sort in COMPARISON_ORDERS:
-            folder = "comparaison/" if key == "ville" else f"comparaison/par-{key}/"
-            for relative, listing in paginate(
-                sorted(rows, key=sort), page_size(self.settings, "comparaison"), folder, siteurl
-            ):
-                self.write(
-                    relative,
-                    "comparison.html",
-                    listing=listing,
-                    sort_key=key,
-                    sort_label=f"tri {label.lower()}",
-                    sort_orders=[(k, lbl) for k, lbl, _ in COMPARISON_ORDERS],
-                    technology_topics=technologies,
-                )
+            self.write_list(
+                sorted(rows, key=sort),
+                "comparaison",
+                "comparaison/" if key == "ville" else f"comparaison/par-{key}/",
+                "comparison.html",
+                sort_key=key,
+                sort_label=f"tri {label.lower()}",
+                sort_orders=[(k, lbl) for k, lbl, _ in COMPARISON_ORDERS],
+                technology_topics=technologies,
+            )
         sources = sort_fr(graph.sources.values(), "publication")
-        for relative, listing in paginate(
-            sources, page_size(self.settings, "sources"), "sources/", siteurl
-        ):
-            self.write(relative, "sources.html", listing=listing)
+        self.write_list(sources, "sources", "sources/", "sources.html")
         self.write("recherche/index.html", "search.html")
         self.write("404.html", "404.html")

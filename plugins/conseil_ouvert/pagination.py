@@ -44,15 +44,14 @@ class ListPage:
         return self.hrefs[self.number] if self.number < self.count else None
 
 
-def page_size(settings: dict[str, Any], name: str) -> int:
-    return int({**PAGE_SIZES, **settings.get("CONSEIL_OUVERT_PAGE_SIZES", {})}[name])
-
-
 def paginate(
-    items: Sequence[Any], size: int, base: str, siteurl: str
+    items: Sequence[Any], name: str, base: str, settings: dict[str, Any]
 ) -> list[tuple[str, ListPage]]:
-    """Each page of ``items`` with the file it is written to. ``base`` is the
-    list's folder below the site root (``personnes/``)."""
+    """Each page of the list ``name`` (a key of ``PAGE_SIZES``) with the file it
+    is written to. ``base`` is the list's folder below the site root
+    (``personnes/``)."""
+    size = int({**PAGE_SIZES, **settings.get("CONSEIL_OUVERT_PAGE_SIZES", {})}[name])
+    siteurl = settings.get("SITEURL", "")
     count = max(1, -(-len(items) // size))
     folders = [base if n == 1 else f"{base}page/{n}/" for n in range(1, count + 1)]
     hrefs = tuple(f"{siteurl}/{folder}" for folder in folders)

@@ -18,15 +18,16 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from ..formatting import sort_fr
 from ..graph import Graph
 from ..incremental import FragmentCache, cache_folder
 from ..model import PartialDate
 from ..output import site_writer
-from ..pagination import page_size, paginate
+from ..pagination import paginate
 from ..parallel import parallel_map
 from ..schema import json_schema as metadata_schema
 from ..templating import render_page, template_globals
-from ..urls import path_of, slugify
+from ..urls import path_of
 from . import feeds, popolo, records_json, scdl
 
 log = logging.getLogger(__name__)
@@ -295,10 +296,8 @@ class ExportsGenerator(Generator):
         for entry in files:
             if entry.get("city"):
                 by_city.setdefault(entry["city"], []).append(entry)
-        cities = [
-            (city, by_city.get(city.id, []))
-            for city in sorted(graph.cities.values(), key=lambda c: (slugify(c.name), c.id))
-        ]
-        size = page_size(self.settings, "donnees-villes")
-        for relative, listing in paginate(cities, size, "donnees/villes/", siteurl):
+        cities = [(city, by_city.get(city.id, [])) for city in sort_fr(graph.cities.values())]
+        for relative, listing in paginate(
+            cities, "donnees-villes", "donnees/villes/", self.settings
+        ):
             self.render(relative, "data_cities.html", listing=listing)
