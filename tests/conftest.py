@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from collections.abc import Callable
@@ -38,6 +39,15 @@ def build_site(content: Path, output: Path, **overrides: object) -> Path:
     """Build ``content`` into ``output`` with the project's settings."""
     Pelican(site_settings(content, output, **overrides)).run()
     return output
+
+
+def file_digests(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Every file below ``folder`` (but names in ``skip``) with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in skip
+    }
 
 
 def text_of(node: object) -> str:

@@ -122,7 +122,10 @@ class Visit:
         self.page.on("console", lambda message: self.console.append(message.text))
         self.page.goto(url, wait_until="networkidle")
 
-    def close(self) -> None:
+    def __enter__(self) -> Visit:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
         self.context.close()
 
 
@@ -141,8 +144,7 @@ def check_page(browser: object, base_url: str, path: str, name: str) -> None:
     url = base_url + path
     host = urlsplit(base_url).netloc
     for width in (320, 1280):
-        visit = Visit(browser, url, width)
-        try:
+        with Visit(browser, url, width) as visit:
             page = visit.page
             if name == "recherche":
                 page.wait_for_selector("#search-results li", timeout=10_000)
@@ -158,8 +160,6 @@ def check_page(browser: object, base_url: str, path: str, name: str) -> None:
             assert overflow <= 0, f"{overflow}px of horizontal scroll at {width}px"
             results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
             assert results.violations_count == 0, results.generate_report()
-        finally:
-            visit.close()
 
 
 @pytest.mark.browser
@@ -185,8 +185,7 @@ def test_only_the_search_page_runs_javascript(browser, base_url: str, site: Site
 
 @pytest.mark.browser
 def test_skip_link_works_with_the_keyboard(browser, base_url: str) -> None:
-    visit = Visit(browser, base_url + "/deliberations/metz/dcm-19-02-28-14/", 320)
-    try:
+    with Visit(browser, base_url + "/deliberations/metz/dcm-19-02-28-14/", 320) as visit:
         page = visit.page
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.textContent.trim()")
@@ -202,14 +201,11 @@ def test_skip_link_works_with_the_keyboard(browser, base_url: str) -> None:
             "document.getElementById('contenu').contains(document.activeElement)"
         )
         assert inside
-    finally:
-        visit.close()
 
 
 @pytest.mark.browser
 def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
-    visit = Visit(browser, base_url + "/recherche/", 1280)
-    try:
+    with Visit(browser, base_url + "/recherche/", 1280) as visit:
         page = visit.page
         page.fill("#q", "Marchetti")
         page.click("button[type=submit]")
@@ -235,14 +231,11 @@ def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
             ".every(e => e.textContent === 'personne')",
         )
         assert page.query_selector("#search-results a[href$='/personnes/denis-marchetti/']")
-    finally:
-        visit.close()
 
 
 @pytest.mark.browser
 def test_results_come_ten_at_a_time_without_a_worker(browser, base_url: str) -> None:
-    visit = Visit(browser, base_url + "/recherche/?q=Metz", 1280)
-    try:
+    with Visit(browser, base_url + "/recherche/?q=Metz", 1280) as visit:
         page = visit.page
         wait_until(page, "document.querySelectorAll('#search-results li').length > 0")
         status = page.inner_text("#search-status")
@@ -258,5 +251,3 @@ def test_results_come_ten_at_a_time_without_a_worker(browser, base_url: str) -> 
         assert focused  # keyboard users are taken to the first new result
         assert more.is_visible() == (total > 20)
         assert not any("pagefind-worker" in url for url in visit.requests)
-    finally:
-        visit.close()

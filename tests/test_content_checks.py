@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY, build_site
+from conftest import ROOT, TODAY, build_site, file_digests
 from conseil_ouvert.graph import ContentError, build_graph
 
 DELIB = "deliberations/metz/test-cas.md"
@@ -182,15 +181,6 @@ def test_every_problem_is_reported_at_once(corpus) -> None:
     }
 
 
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 BUILD_COMMANDS = {
     "pelican": [sys.executable, "-m", "pelican"],
     "conseil-ouvert build": [sys.executable, "-m", "conseil_ouvert.cli", "build"],
@@ -204,7 +194,7 @@ def test_build_exits_non_zero_without_traceback_and_keeps_the_site(
     content = corpus()
     output = tmp_path / "output"
     build_site(content, output)
-    before = tree_digest(output)
+    before = file_digests(output)
     (content / DELIB).write_text(delib("montant_total: 3"), encoding="utf-8")
     (content / "citations" / "vide.md").write_text("", encoding="utf-8")
     result = subprocess.run(
@@ -220,7 +210,7 @@ def test_build_exits_non_zero_without_traceback_and_keeps_the_site(
     assert "content/deliberations/metz/test-cas.md:9: montant_total: champ inconnu" in report
     assert "le site publié n'a pas été modifié" in report
     assert "content/citations/vide.md: fichier: fichier vide" in report
-    assert tree_digest(output) == before
+    assert file_digests(output) == before
 
 
 def test_build_command_builds_the_site(tmp_path) -> None:
@@ -291,4 +281,4 @@ def test_two_builds_are_byte_identical(tmp_path) -> None:
     filter and entry files differ between two runs on the same site.)"""
     first = build_site(ROOT / "content", tmp_path / "a")
     second = build_site(ROOT / "content", tmp_path / "b")
-    assert tree_digest(first) == tree_digest(second)
+    assert file_digests(first) == file_digests(second)

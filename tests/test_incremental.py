@@ -3,21 +3,16 @@ clean build would give."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import build_site, file_digests
 from conseil_ouvert.output import MANIFEST
 
 
 def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != MANIFEST
-    }
+    return file_digests(folder, skip=frozenset({MANIFEST}))
 
 
 EDITS = {

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import build_site, file_digests
 from conseil_ouvert import parallel
 from conseil_ouvert.synthetic import generate
 
@@ -36,14 +35,6 @@ def test_a_failure_in_the_second_process_stops_the_build() -> None:
         parallel.parallel_map(fail_in_child, list(range(parallel.MIN_JOBS)))
 
 
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_two_processes_build_the_same_site_as_one(tmp_path: Path, monkeypatch) -> None:
     if parallel.workers() < 2:
         pytest.skip("one core or no fork here")
@@ -52,4 +43,4 @@ def test_two_processes_build_the_same_site_as_one(tmp_path: Path, monkeypatch) -
     monkeypatch.setenv("CONSEIL_OUVERT_PROCESSES", "1")
     one = build_site(content, tmp_path / "one")
     assert len(list(two.rglob("index.html"))) > parallel.MIN_JOBS
-    assert tree(two) == tree(one)
+    assert file_digests(two) == file_digests(one)
