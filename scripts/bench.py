@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,20 +125,25 @@ def tree_size(folder: Path, pattern: str = "*") -> int:
     return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file())
 
 
+@dataclass
 class Tool:
-    name = ""
+    """One static-site builder as the bench runs it: where it writes, what a
+    cold build removes, which file the edit scenario changes, its command."""
 
-    def __init__(self, work: Path) -> None:
-        self.work = work
+    name: str
+    output: Path
+    caches: list[Path]
+    edited_file: Path
+    command: list[str]
+    cwd: Path
 
     def clean(self) -> None:
-        for folder in self.clean_paths():
+        for folder in (self.output, *self.caches):
             shutil.rmtree(folder, ignore_errors=True)
 
     def edit(self) -> None:
-        path = self.edited_file()
-        text = path.read_text(encoding="utf-8")
-        path.write_text(
+        text = self.edited_file.read_text(encoding="utf-8")
+        self.edited_file.write_text(
             text.replace("Résumé synthétique", "Résumé modifié", 1)
             if "Résumé synthétique" in text
             else text + "\nModifié.\n",
@@ -145,71 +151,50 @@ class Tool:
         )
 
     def pages(self) -> int:
-        return sum(1 for _ in self.output().rglob("*.html"))
+        return sum(1 for _ in self.output.rglob("*.html"))
 
 
-class Ours(Tool):
-    name = "Conseil ouvert"
-
-    def output(self) -> Path:
-        return self.work / "ours-output"
-
-    def clean_paths(self) -> list[Path]:
-        return [self.output(), self.work / "ours-cache"]
-
-    def edited_file(self) -> Path:
-        return next((self.work / "corpus" / "deliberations").rglob("dcm-synth-3.md"))
-
-    def command(self, search: bool = False) -> list[str]:
-        return [  # our command (./tasks build): Pelican, then a quick exit
-            str(BIN / "conseil-ouvert"), "build",
-            str(self.work / "corpus"), "-s", str(ROOT / "pelicanconf.py"),
-            "-o", str(self.output()), "-q",
-            "-e", f'CACHE_PATH="{self.work / "ours-cache"}"',
-            f"CONSEIL_OUVERT_SEARCH={'true' if search else 'false'}",
-        ]  # fmt: skip
-
-
-class StockPelican(Tool):
-    name = "Pelican 4.12 (stock)"
-
-    def output(self) -> Path:
-        return self.work / "pelican" / "output"
-
-    def clean_paths(self) -> list[Path]:
-        return [self.output(), self.work / "pelican" / "cache"]
-
-    def edited_file(self) -> Path:
-        return self.work / "pelican" / "content" / "dcm-synth-3.md"
-
-    def command(self, search: bool = False) -> list[str]:
-        return [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-q"]
-
-
-class Hugo(Tool):
-    name = "Hugo"
-
-    def output(self) -> Path:
-        return self.work / "hugo" / "public"
-
-    def clean_paths(self) -> list[Path]:
-        return [self.output(), self.work / "hugo" / "resources"]
-
-    def edited_file(self) -> Path:
-        return self.work / "hugo" / "content" / "deliberations" / "dcm-synth-3.md"
-
-    def command(self, search: bool = False) -> list[str]:
-        return [str(BIN / "hugo"), "--quiet", "--source", str(self.work / "hugo")]
+def tools(work: Path) -> list[Tool]:
+    """Ours (what ./tasks build runs: Pelican, then a quick exit), stock
+    Pelican with its default theme and content cache, and Hugo."""
+    ours_output = work / "ours-output"
+    options = ["-s", str(ROOT / "pelicanconf.py"), "-o", str(ours_output), "-q", "-e"]
+    options += [f'CACHE_PATH="{work / "ours-cache"}"', "CONSEIL_OUVERT_SEARCH=false"]
+    return [
+        Tool(
+            "Conseil ouvert",
+            ours_output,
+            [work / "ours-cache"],
+            next((work / "corpus" / "deliberations").rglob("dcm-synth-3.md")),
+            [str(BIN / "conseil-ouvert"), "build", str(work / "corpus"), *options],
+            work,
+        ),
+        Tool(
+            "Pelican 4.12 (stock)",
+            work / "pelican" / "output",
+            [work / "pelican" / "cache"],
+            work / "pelican" / "content" / "dcm-synth-3.md",
+            [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-q"],
+            work / "pelican",
+        ),
+        Tool(
+            "Hugo",
+            work / "hugo" / "public",
+            [work / "hugo" / "resources"],
+            work / "hugo" / "content" / "deliberations" / "dcm-synth-3.md",
+            [str(BIN / "hugo"), "--quiet", "--source", str(work / "hugo")],
+            work,
+        ),
+    ]
 
 
 def run_tool(tool: Tool) -> dict[str, dict]:
-    cwd = tool.work / "pelican" if isinstance(tool, StockPelican) else tool.work
     tool.clean()
-    cold = measure(tool.command(), cwd)
+    cold = measure(tool.command, tool.cwd)
     pages = tool.pages()
-    warm = measure(tool.command(), cwd)
+    warm = measure(tool.command, tool.cwd)
     tool.edit()
-    edit = measure(tool.command(), cwd)
+    edit = measure(tool.command, tool.cwd)
     return {"cold": cold, "warm": warm, "edit": edit, "pages": pages}
 
 
@@ -217,17 +202,17 @@ def median(runs: list[dict], scenario: str, key: str) -> float:
     return statistics.median(r[scenario][key] for r in runs)
 
 
-def search_figures(ours: Ours) -> dict:
+def search_figures(ours: Tool) -> dict:
     """Pagefind on the built site, and what one query costs a reader."""
     t = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(ours.output()), "--silent"], check=True
+        [sys.executable, "-m", "pagefind", "--site", str(ours.output), "--silent"], check=True
     )
     figures = {
         "pagefind_s": time.perf_counter() - t,
-        "index_kb": tree_size(ours.output() / "pagefind") / 1024,
+        "index_kb": tree_size(ours.output / "pagefind") / 1024,
     }
-    figures["query_kb"] = {query: bytes_for_one_search(ours.output(), query) for query in QUERIES}
+    figures["query_kb"] = {query: bytes_for_one_search(ours.output, query) for query in QUERIES}
     return figures
 
 
@@ -354,16 +339,16 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
         generate(work / "corpus", size)
         convert(work / "corpus", work)
-        tools = [Ours(work), StockPelican(work), Hugo(work)]
-        runs: dict[str, list] = {t.name: [] for t in tools}
+        builders = tools(work)
+        runs: dict[str, list] = {t.name: [] for t in builders}
         count = args.runs if size <= 5000 else args.runs_large
         for round_number in range(count):
-            order = tools[round_number % 3 :] + tools[: round_number % 3]  # alternate
+            order = builders[round_number % 3 :] + builders[: round_number % 3]  # alternate
             for tool in order:
                 runs[tool.name].append(run_tool(tool))
                 print(f"N={size} round {round_number + 1}: {tool.name} done", file=sys.stderr)
         cold = {name: median(r, "cold", "wall") for name, r in runs.items()}
-        for tool in tools:
+        for tool in builders:
             r = runs[tool.name]
             pages = r[0]["pages"]
             report.append(
@@ -375,9 +360,9 @@ def main() -> None:
                 f"{cold[tool.name] / cold['Hugo']:.2f} | "
                 f"{median(r, 'edit', 'wall') / cold[tool.name]:.2f} |"
             )
-        ours = tools[0]
+        ours = builders[0]
         search = search_figures(ours)
-        weights = weight_budgets(ours.output())
+        weights = weight_budgets(ours.output)
         query = " / ".join(
             f"« {q} » {kb[0]:.0f} KB ({kb[1]:.0f} KB gzip)" if kb else f"« {q} » n/a"
             for q, kb in search["query_kb"].items()
