@@ -234,6 +234,20 @@ def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
 
 
 @pytest.mark.browser
+def test_a_page_is_found_by_what_it_says_not_by_what_it_lists(browser, base_url: str) -> None:
+    """« renouveler » is in the title of one Metz deliberation. The Metz city page,
+    its council and the video-surveillance topic list that title, but only the
+    deliberation says it: it must be the only result, so lists do not bury it."""
+    delib = "/deliberations/metz/dcm-19-02-28-14/"
+    with Visit(browser, base_url + "/recherche/?q=renouveler", 1280) as visit:
+        page = visit.page
+        wait_until(page, "document.querySelectorAll('#search-results li').length > 0")
+        links = page.eval_on_selector_all(".result-title a", "els => els.map(e => e.href)")
+        assert [urlsplit(link).path for link in links] == [delib]
+        assert page.inner_text("#search-status").startswith("1 ")
+
+
+@pytest.mark.browser
 def test_results_come_ten_at_a_time_without_a_worker(browser, base_url: str) -> None:
     with Visit(browser, base_url + "/recherche/?q=Metz", 1280) as visit:
         page = visit.page
