@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from conseil_ouvert.synthetic import generate
+
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 TODAY = "2026-11-24"  # fixed, so that « future date » checks do not drift
@@ -98,6 +100,20 @@ def paged(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The real content with tiny list pages, so that every list is paginated."""
     output = tmp_path_factory.mktemp("paged") / "output"
     return Site(build_site(CONTENT, output, CONSEIL_OUVERT_PAGE_SIZES=PAGE_SIZES_SMALL))
+
+
+# A record's own long lists: a synthetic corpus whose councillors, groups,
+# councils and cities have long records, built with tiny record lists.
+BUSY_SIZES = {"apercu": 3, "votes": 2, "deliberations-liste": 4, "citations-ville": 3}
+
+
+@pytest.fixture(scope="session")
+def busy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Site]:
+    """The synthetic content (kept, to read what the pages should show) and its site."""
+    root = tmp_path_factory.mktemp("busy")
+    content = generate(root / "content", deliberations=30)
+    shutil.copytree(CONTENT / "pages", content / "pages")  # à propos, contribuer… (footer links)
+    return content, Site(build_site(content, root / "output", CONSEIL_OUVERT_PAGE_SIZES=BUSY_SIZES))
 
 
 @pytest.fixture

@@ -173,6 +173,20 @@ def test_paginated_lists_are_accessible_and_fit(browser, paged: Site) -> None:
 
 
 @pytest.mark.browser
+def test_a_records_own_lists_are_accessible_and_fit(browser, busy: tuple[Path, Site]) -> None:
+    server, url = serve(busy[1].output)
+    try:
+        for path in (
+            "/personnes/personne-0-1/votes/page/2/",
+            "/organisations/conseil-ville-synthetique-0/deliberations/",
+            "/citations/ville/ville-synthetique-0/page/2/",
+        ):
+            check_page(browser, url, path, "liste-fiche-" + path.strip("/").replace("/", "-"))
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
 def test_only_the_search_page_runs_javascript(browser, base_url: str, site: Site) -> None:
     for path in site.html_files():
         html = path.read_text(encoding="utf-8")

@@ -142,6 +142,7 @@ CASES = {
         "adresse web refusée",
     ),
     "bad file name": ({"deliberations/metz/Délib 1.md": delib()}, "nom du fichier", "identifiant"),
+    "reserved file name": ({"deliberations/metz/page.md": delib()}, "nom du fichier", "réservé"),
 }
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from conftest import CONTENT, PAGE_SIZES_SMALL, Site, text_of
+import yaml
+
+from conftest import BUSY_SIZES, CONTENT, PAGE_SIZES_SMALL, Site, text_of
 
 SIZES = PAGE_SIZES_SMALL
 
@@ -116,3 +118,100 @@ def test_the_timeline_names_at_most_a_dozen_cities(site: Site) -> None:
     }
     assert 0 < len(cities) <= HOME_CITIES
     assert len(with_events) == len(cities)  # each one a city page
+
+
+def headers(content: Path, kind: str) -> list[tuple[Path, dict]]:
+    """Each file's YAML header, read from the content rather than the site."""
+    return [
+        (path, yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]))
+        for path in sorted((content / kind).rglob("*.md"))
+    ]
+
+
+def newest_first(delibs: list[tuple[Path, dict]]) -> list[str]:
+    ordered = sorted(delibs, key=lambda d: (str(d[1]["date"]), d[0].stem), reverse=True)
+    return [f"/deliberations/{path.parent.name}/{path.stem}/" for path, _ in ordered]
+
+
+def listed(site: Site, base: str, size: int, total: int, selector: str) -> list[str]:
+    """The links of a paginated list, page after page, checking each page's size."""
+    pages = pages_of(site, base, math.ceil(total / size))
+    for page in pages:
+        assert 0 < len(page.select(selector)) <= size, base
+        if len(pages) > 1:
+            assert page.select_one("nav.pagination [aria-current=page]") is not None
+    return [a["href"] for page in pages for a in page.select(selector)]
+
+
+def test_a_councillors_votes_have_their_own_pages(busy: tuple[Path, Site]) -> None:
+    content, site = busy
+    person = "personne-0-1"
+    voted = [
+        (path, header)
+        for path, header in headers(content, "deliberations")
+        if any(v["personne"] == person for v in header.get("votes_nominatifs", []))
+    ]
+    expected = newest_first(voted)
+    assert len(expected) > BUSY_SIZES["apercu"]
+    page = site.page(f"/personnes/{person}/")
+    shown = [a["href"] for a in page.select("#votes ~ div table tbody th a")]
+    assert shown == expected[: BUSY_SIZES["apercu"]]  # the newest, on the person's page
+    more = page.select_one(f"#votes ~ p a[href='/personnes/{person}/votes/']")
+    assert more is not None and str(len(expected)) in text_of(more)
+    rows = "table tbody th a"
+    full = listed(site, f"/personnes/{person}/votes/", BUSY_SIZES["votes"], len(expected), rows)
+    assert full == expected  # every vote once, newest first
+    crumbs = [
+        text_of(a) for a in site.page(f"/personnes/{person}/votes/").select(".breadcrumbs li")
+    ]
+    assert crumbs[-2:] == ["Personne Synthétique 0-1", "Votes"]
+
+
+def test_a_groups_positions_and_a_councils_deliberations_have_their_own_pages(
+    busy: tuple[Path, Site],
+) -> None:
+    content, site = busy
+    delibs = [
+        d for d in headers(content, "deliberations") if d[0].parent.name == "ville-synthetique-0"
+    ]
+    group = [
+        d for d in delibs if any(p["groupe"] == "groupe-0-2" for p in d[1]["positions_groupes"])
+    ]
+    rows = "table tbody th a"
+    assert listed(
+        site, "/organisations/groupe-0-2/votes/", BUSY_SIZES["votes"], len(group), rows
+    ) == newest_first(group)
+    expected = newest_first(delibs)
+    for base in (
+        "/organisations/conseil-ville-synthetique-0/deliberations/",
+        "/deliberations/ville-synthetique-0/",
+    ):
+        assert (
+            listed(site, base, BUSY_SIZES["deliberations-liste"], len(expected), rows) == expected
+        )
+    council = site.page("/organisations/conseil-ville-synthetique-0/")
+    assert len(council.select("#decisions ~ div table tbody tr")) == BUSY_SIZES["apercu"]
+    assert council.select_one(
+        "#decisions ~ p a[href$='/conseil-ville-synthetique-0/deliberations/']"
+    )
+    city = site.page("/villes/ville-synthetique-0/")
+    assert len(city.select("#deliberations ~ div table tbody tr")) == BUSY_SIZES["apercu"]
+
+
+def test_a_citys_quotes_are_each_on_one_page(busy: tuple[Path, Site]) -> None:
+    content, site = busy
+    quotes = [h for _, h in headers(content, "citations") if h["ville"] == "ville-synthetique-0"]
+    links = listed(
+        site,
+        "/citations/ville/ville-synthetique-0/",
+        BUSY_SIZES["citations-ville"],
+        len(quotes),
+        "a.permalink",
+    )
+    assert len(links) == len(set(links)) == len(quotes) > BUSY_SIZES["citations-ville"]
+
+
+def test_short_records_link_to_no_list(site: Site) -> None:
+    page = site.page("/personnes/francois-grosdidier/")
+    assert page.select_one("a[href$='/votes/']") is None
+    assert not site.path("/personnes/francois-grosdidier/votes/").exists()

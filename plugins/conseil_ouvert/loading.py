@@ -26,6 +26,9 @@ from .schema import FORMATS
 from .store import ShardedStore
 
 MAX_FILE_BYTES = 512 * 1024
+# Names the site's own URLs use beside record folders: a list's later pages
+# (villes/page/2/) and the per-city quote lists (citations/ville/metz/).
+RESERVED_IDS: dict[str, tuple[str, ...]] = {"*": ("page",), "citations": ("ville",)}
 
 
 class HeaderLoader(yaml.CSafeLoader):
@@ -274,6 +277,17 @@ def load_content(
                     "nom du fichier",
                     f"« {name} » ne peut pas servir d'identifiant",
                     "renommez-le en minuscules sans accent, avec des tirets (ex. dcm-19-02-28-14.md)",  # noqa: E501
+                )
+            )
+            continue
+        if record_id in RESERVED_IDS.get(kind, ()) + RESERVED_IDS["*"]:
+            loaded.problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "nom du fichier",
+                    f"« {record_id} » est réservé aux adresses du site (pages des listes)",
+                    "renommez le fichier, par exemple en ajoutant la ville ou l'année",
                 )
             )
             continue

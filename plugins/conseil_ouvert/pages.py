@@ -17,10 +17,10 @@ from .incremental import FragmentCache, RenderCache, cache_folder, code_fingerpr
 from .linking import link_bodies
 from .model import date_sort_key
 from .output import site_writer
-from .pagination import paginate
+from .pagination import page_size, paginate
 from .parallel import parallel_map
 from .templating import LABELS, city_summary, content_today, render_page, template_globals
-from .urls import output_file
+from .urls import output_file, path_of
 
 log = logging.getLogger(__name__)
 
@@ -142,11 +142,71 @@ class RecordPagesGenerator(Generator):
         self.pending.append((relative, template, context))
 
     def write_list(
-        self, items: list[Any], name: str, folder: str, template: str, **context: Any
+        self,
+        items: list[Any],
+        name: str,
+        folder: str,
+        template: str,
+        shows: list[Any] | None = None,
+        **context: Any,
     ) -> None:
-        """A list page, split into pages of the size set for ``name``."""
+        """A list page, split into pages of the size set for ``name``; like a page,
+        it is kept when the records it ``shows`` did not change."""
         for relative, listing in paginate(items, name, folder, self.settings):
-            self.write(relative, template, listing=listing, **context)
+            self.write(relative, template, shows=shows, listing=listing, **context)
+
+    def write_record_lists(self) -> None:
+        """The long lists of one record (a city's deliberations, a councillor's
+        votes…) on pages of their own below it: a record page shows the first
+        rows (``apercu``) and links there, so it does not grow with the record's
+        activity."""
+        graph = self.graph
+        preview = page_size("apercu", self.settings)
+        for city in graph.cities.values():
+            delibs = graph.deliberations_by[city.id]
+            if delibs:
+                self.write_list(
+                    delibs,
+                    "deliberations-liste",
+                    f"deliberations/{city.id}/",
+                    "deliberation_list.html",
+                    shows=[city, *delibs],
+                    owner=city,
+                )
+            quotes = graph.quotes_by[city.id]
+            if quotes:
+                self.write_list(
+                    quotes,
+                    "citations-ville",
+                    f"citations/ville/{city.id}/",
+                    "city_quotes.html",
+                    shows=[city, *quotes],
+                    city=city,
+                )
+        for owner, rows in (
+            *((p, graph.votes_of[p.id]) for p in graph.persons.values()),
+            *((o, graph.group_record[o.id]) for o in graph.organisations.values()),
+        ):
+            if len(rows) > preview:
+                self.write_list(
+                    rows,
+                    "votes",
+                    path_of(owner) + "votes/",
+                    "record_votes.html",
+                    shows=[owner, *(delib for delib, _ in rows)],
+                    owner=owner,
+                )
+        for org in graph.organisations.values():
+            delibs = graph.deliberations_by[org.id]
+            if len(delibs) > preview:
+                self.write_list(
+                    delibs,
+                    "deliberations-liste",
+                    path_of(org) + "deliberations/",
+                    "deliberation_list.html",
+                    shows=[org, *delibs],
+                    owner=org,
+                )
 
     def render(self, page: tuple[str, str, dict[str, Any]]) -> None:
         relative, template, context = page
@@ -190,21 +250,7 @@ class RecordPagesGenerator(Generator):
         self.write("index.html", "home.html", home_cities=home_cities(graph, cities))
         voting = [c for c in cities if graph.deliberations_by[c.id]]
         self.write_list(voting, "deliberations", "deliberations/", "deliberations.html")
-        for city in graph.cities.values():
-            if graph.deliberations_by[city.id]:
-                self.write(
-                    f"deliberations/{city.id}/index.html",
-                    "city_deliberations.html",
-                    shows=[city, *graph.deliberations_by[city.id]],
-                    city=city,
-                )
-            if graph.quotes_by[city.id]:
-                self.write(
-                    f"citations/ville/{city.id}/index.html",
-                    "city_quotes.html",
-                    shows=[city, *graph.quotes_by[city.id]],
-                    city=city,
-                )
+        self.write_record_lists()
         recent = sorted(
             graph.quotes.values(), key=lambda q: (date_sort_key(q.date), q.id), reverse=True
         )[:20]

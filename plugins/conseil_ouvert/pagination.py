@@ -19,6 +19,12 @@ PAGE_SIZES = {  # rows per page, by list; settings may override (CONSEIL_OUVERT_
     "sources": 100,
     "deliberations": 100,  # cities on the deliberations index
     "donnees-villes": 50,
+    # A record's own long lists, on pages below the record (personnes/<id>/votes/…).
+    "deliberations-liste": 50,  # a city's or a council's deliberations
+    "citations-ville": 20,
+    "votes": 50,  # a councillor's votes, a group's positions
+    # Not a page: how many rows a record page shows before linking to its full list.
+    "apercu": 20,
 }
 
 
@@ -44,13 +50,17 @@ class ListPage:
         return self.hrefs[self.number] if self.number < self.count else None
 
 
+def page_size(name: str, settings: dict[str, Any]) -> int:
+    return int({**PAGE_SIZES, **settings.get("CONSEIL_OUVERT_PAGE_SIZES", {})}[name])
+
+
 def paginate(
     items: Sequence[Any], name: str, base: str, settings: dict[str, Any]
 ) -> list[tuple[str, ListPage]]:
     """Each page of the list ``name`` (a key of ``PAGE_SIZES``) with the file it
     is written to. ``base`` is the list's folder below the site root
     (``personnes/``)."""
-    size = int({**PAGE_SIZES, **settings.get("CONSEIL_OUVERT_PAGE_SIZES", {})}[name])
+    size = page_size(name, settings)
     siteurl = settings.get("SITEURL", "")
     count = max(1, -(-len(items) // size))
     folders = [base if n == 1 else f"{base}page/{n}/" for n in range(1, count + 1)]

@@ -105,6 +105,19 @@ sources: [synthetique]
     source: synthetique"""
             for g in range(groups_per_city)
         )
+        # One deliberation in three has nominal votes published, for the city's people.
+        nominal = (
+            "votes_nominatifs:\n"
+            + "\n".join(
+                f"""  - personne: personne-{c}-{p}
+    vote: {rng.choice(["pour", "contre", "abstention"])}
+    provenance: proces-verbal
+    source: synthetique"""
+                for p in range(people_per_city)
+            )
+            if d % 3 == 0
+            else ""
+        )
         _write(
             target / "deliberations" / city / f"dcm-synth-{d}.md",
             f"""
@@ -126,6 +139,7 @@ matiere_actes: Matière synthétique
 code_actes_source: synthetique
 positions_groupes:
 {positions}
+{nominal}
 sources: [synthetique]
 """,
             f"Résumé synthétique de la délibération {d}. " * 8,

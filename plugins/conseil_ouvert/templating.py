@@ -12,6 +12,7 @@ from typing import Any
 from . import schema
 from .graph import Graph
 from .model import City, PartialDate, date_sort_key
+from .pagination import page_size
 from .structured_data import json_ld
 from .urls import path_of
 
@@ -151,6 +152,7 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
         "timeline": lambda city=None: timeline_entries(graph, city),
         "as_entries": lambda events: [event_entry(e) for e in events],
         "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
+        "preview": page_size("apercu", settings),  # rows of a long list on a record page
     }
 
 
