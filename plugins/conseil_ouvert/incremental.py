@@ -70,19 +70,16 @@ class RenderCache:
         inputs = set(near)
         for key in near:
             inputs |= graph.out_edges.get(key, set())
-        digest = hashlib.sha256(self.base.encode())
-        for key in sorted(inputs):
-            digest.update(f"{key}:{graph.digests.get(key, '')}\n".encode())
-        key = self.keys[id(record)] = digest.hexdigest()
+        digests = graph.digests
+        text = "".join([f"{key}:{digests.get(key, '')}\n" for key in sorted(inputs)])
+        key = self.keys[id(record)] = hashlib.sha256((self.base + text).encode()).hexdigest()
         return key
 
     def combined_key(self, label: str, records: Iterable[Any]) -> str:
         """One key for a file made from several records (a feed, a list)."""
-        digest = hashlib.sha256(f"{self.base}{label}".encode())
         known = self.keys
-        for record in records:  # most keys are known: skip the call (feeds list thousands)
-            digest.update((known.get(id(record)) or self.key(record)).encode())
-        return digest.hexdigest()
+        keys = [known.get(id(r)) or self.key(r) for r in records]  # most are known (feeds)
+        return hashlib.sha256(f"{self.base}{label}{''.join(keys)}".encode()).hexdigest()
 
     def reuse(self, relative: str, key: str) -> bool:
         """Keep the published file if it was made from the same inputs."""
