@@ -104,7 +104,13 @@ def paged(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 # A record's own long lists: a synthetic corpus whose councillors, groups,
 # councils and cities have long records, built with tiny record lists.
-BUSY_SIZES = {"apercu": 3, "votes": 2, "deliberations-liste": 4, "citations-ville": 3}
+BUSY_SIZES = {
+    "apercu": 3,
+    "apercu-citations": 2,
+    "votes": 2,
+    "deliberations-liste": 4,
+    "citations": 3,
+}
 
 
 @pytest.fixture(scope="session")

@@ -180,6 +180,8 @@ def test_a_records_own_lists_are_accessible_and_fit(browser, busy: tuple[Path, S
             "/personnes/personne-0-1/votes/page/2/",
             "/organisations/conseil-ville-synthetique-0/deliberations/",
             "/citations/ville/ville-synthetique-0/page/2/",
+            "/personnes/personne-0-2/citations/page/2/",
+            "/themes/videosurveillance/deliberations/",
         ):
             check_page(browser, url, path, "liste-fiche-" + path.strip("/").replace("/", "-"))
     finally:

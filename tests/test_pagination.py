@@ -204,14 +204,41 @@ def test_a_citys_quotes_are_each_on_one_page(busy: tuple[Path, Site]) -> None:
     links = listed(
         site,
         "/citations/ville/ville-synthetique-0/",
-        BUSY_SIZES["citations-ville"],
+        BUSY_SIZES["citations"],
         len(quotes),
         "a.permalink",
     )
-    assert len(links) == len(set(links)) == len(quotes) > BUSY_SIZES["citations-ville"]
+    assert len(links) == len(set(links)) == len(quotes) > BUSY_SIZES["citations"]
 
 
 def test_short_records_link_to_no_list(site: Site) -> None:
     page = site.page("/personnes/francois-grosdidier/")
     assert page.select_one("a[href$='/votes/']") is None
     assert not site.path("/personnes/francois-grosdidier/votes/").exists()
+
+
+def test_a_persons_quotes_and_a_topics_deliberations_have_their_own_pages(
+    busy: tuple[Path, Site],
+) -> None:
+    content, site = busy
+    person = "personne-0-2"
+    quotes = [h for _, h in headers(content, "citations") if h["personne"] == person]
+    assert len(quotes) > BUSY_SIZES["apercu-citations"]
+    page = site.page(f"/personnes/{person}/")
+    shown = page.select("#propos ~ ul.quote-list > li")
+    assert len(shown) == BUSY_SIZES["apercu-citations"]  # the newest only
+    assert page.select_one(f"#propos ~ p a[href='/personnes/{person}/citations/']")
+    links = listed(
+        site, f"/personnes/{person}/citations/", BUSY_SIZES["citations"], len(quotes), "a.permalink"
+    )
+    assert len(links) == len(set(links)) == len(quotes)
+    topic = "videosurveillance"
+    delibs = [d for d in headers(content, "deliberations") if topic in d[1]["themes"]]
+    base = f"/themes/{topic}/deliberations/"
+    rows = "table tbody th a"
+    assert listed(site, base, BUSY_SIZES["deliberations-liste"], len(delibs), rows) == (
+        newest_first(delibs)
+    )
+    assert site.page(f"/themes/{topic}/").select_one(f"#deliberations ~ p a[href='{base}']")
+    crumbs = [text_of(li) for li in site.page(base).select(".breadcrumbs li")]
+    assert crumbs[1:] == ["Thèmes", "Thème synthétique videosurveillance", "Délibérations"]

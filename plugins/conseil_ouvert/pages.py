@@ -155,57 +155,60 @@ class RecordPagesGenerator(Generator):
         for relative, listing in paginate(items, name, folder, self.settings):
             self.write(relative, template, shows=shows, listing=listing, **context)
 
+    def write_record_list(
+        self, owner: Any, rows: list[Any], name: str, folder: str, template: str
+    ) -> None:
+        records = [row[0] if isinstance(row, tuple) else row for row in rows]  # votes: pairs
+        self.write_list(rows, name, folder, template, shows=[owner, *records], owner=owner)
+
     def write_record_lists(self) -> None:
         """The long lists of one record (a city's deliberations, a councillor's
         votes…) on pages of their own below it: a record page shows the first
         rows (``apercu``) and links there, so it does not grow with the record's
-        activity."""
+        activity. A city's lists always exist: the indexes link them."""
         graph = self.graph
         preview = page_size("apercu", self.settings)
+        quote_preview = page_size("apercu-citations", self.settings)
         for city in graph.cities.values():
-            delibs = graph.deliberations_by[city.id]
-            if delibs:
-                self.write_list(
-                    delibs,
+            if graph.deliberations_by[city.id]:
+                self.write_record_list(
+                    city,
+                    graph.deliberations_by[city.id],
                     "deliberations-liste",
                     f"deliberations/{city.id}/",
-                    "deliberation_list.html",
-                    shows=[city, *delibs],
-                    owner=city,
+                    "record_deliberations.html",
                 )
-            quotes = graph.quotes_by[city.id]
-            if quotes:
-                self.write_list(
-                    quotes,
-                    "citations-ville",
+            if graph.quotes_by[city.id]:
+                self.write_record_list(
+                    city,
+                    graph.quotes_by[city.id],
+                    "citations",
                     f"citations/ville/{city.id}/",
-                    "city_quotes.html",
-                    shows=[city, *quotes],
-                    city=city,
+                    "record_quotes.html",
                 )
-        for owner, rows in (
-            *((p, graph.votes_of[p.id]) for p in graph.persons.values()),
-            *((o, graph.group_record[o.id]) for o in graph.organisations.values()),
-        ):
-            if len(rows) > preview:
-                self.write_list(
-                    rows,
-                    "votes",
-                    path_of(owner) + "votes/",
-                    "record_votes.html",
-                    shows=[owner, *(delib for delib, _ in rows)],
-                    owner=owner,
-                )
-        for org in graph.organisations.values():
-            delibs = graph.deliberations_by[org.id]
+        owners = (*graph.persons.values(), *graph.organisations.values(), *graph.topics.values())
+        for owner in owners:
+            below = path_of(owner)
+            delibs = graph.deliberations_by.get(owner.id, [])
             if len(delibs) > preview:
-                self.write_list(
+                self.write_record_list(
+                    owner,
                     delibs,
                     "deliberations-liste",
-                    path_of(org) + "deliberations/",
-                    "deliberation_list.html",
-                    shows=[org, *delibs],
-                    owner=org,
+                    below + "deliberations/",
+                    "record_deliberations.html",
+                )
+            quotes = graph.quotes_by.get(owner.id, [])
+            if len(quotes) > quote_preview:
+                self.write_record_list(
+                    owner, quotes, "citations", below + "citations/", "record_quotes.html"
+                )
+            votes = (graph.votes_of if owner.KIND == "person" else graph.group_record).get(
+                owner.id, []
+            )
+            if len(votes) > preview:
+                self.write_record_list(
+                    owner, votes, "votes", below + "votes/", "record_votes.html"
                 )
 
     def render(self, page: tuple[str, str, dict[str, Any]]) -> None:

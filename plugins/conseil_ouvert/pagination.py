@@ -20,11 +20,12 @@ PAGE_SIZES = {  # rows per page, by list; settings may override (CONSEIL_OUVERT_
     "deliberations": 100,  # cities on the deliberations index
     "donnees-villes": 50,
     # A record's own long lists, on pages below the record (personnes/<id>/votes/…).
-    "deliberations-liste": 50,  # a city's or a council's deliberations
-    "citations-ville": 20,
+    "deliberations-liste": 50,  # a city's, a council's or a topic's deliberations
+    "citations": 20,  # a city's, a person's, an organisation's or a topic's quotes
     "votes": 50,  # a councillor's votes, a group's positions
-    # Not a page: how many rows a record page shows before linking to its full list.
+    # Not pages: how many rows a record page shows before linking to its full list.
     "apercu": 20,
+    "apercu-citations": 10,
 }
 
 

@@ -152,7 +152,9 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
         "timeline": lambda city=None: timeline_entries(graph, city),
         "as_entries": lambda events: [event_entry(e) for e in events],
         "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
-        "preview": page_size("apercu", settings),  # rows of a long list on a record page
+        # Rows of a record's long list shown on its page (the rest on pages of their own).
+        "preview": page_size("apercu", settings),
+        "quote_preview": page_size("apercu-citations", settings),
     }
 
 
