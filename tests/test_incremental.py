@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, file_digests
+from conftest import BUSY_SIZES, build_site, file_digests
 from conseil_ouvert.output import MANIFEST
+from conseil_ouvert.synthetic import generate
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -211,3 +212,30 @@ def test_a_failed_search_index_is_made_again_next_time(corpus, tmp_path: Path, m
     build_site(content, output, CONSEIL_OUVERT_SEARCH=True)  # no page changed since
     assert entry.stat().st_ino != first
     assert (output / "pagefind" / search.UP_TO_DATE).is_file()
+
+
+def test_a_records_lists_follow_an_edit_that_moves_or_removes_a_row(tmp_path: Path) -> None:
+    """Lists below a record (a councillor's votes, a city's deliberations) are kept
+    only while the records they show are unchanged: an edit that changes the
+    order of a list, and one that takes a vote away, give a clean build's site."""
+    content = generate(tmp_path / "content", deliberations=30)
+    output = tmp_path / "output"
+    build_site(content, output, CONSEIL_OUVERT_PAGE_SIZES=BUSY_SIZES)
+    delib = content / "deliberations" / "ville-synthetique-0" / "dcm-synth-6.md"
+    text = delib.read_text(encoding="utf-8")
+    assert "date: 2020-07-07" in text and "personne: personne-0-1" in text
+    votes_of_one = "  - personne: personne-0-1\n"
+    start = text.index(votes_of_one)
+    end = text.index("  - personne:", start + 1)
+    delib.write_text(
+        text[:start].replace("date: 2020-07-07", "date: 2011-07-07") + text[end:],
+        encoding="utf-8",
+    )
+    build_site(content, output, CONSEIL_OUVERT_PAGE_SIZES=BUSY_SIZES)
+    clean = tmp_path / "clean"
+    build_site(
+        content, clean, CONSEIL_OUVERT_PAGE_SIZES=BUSY_SIZES, CONSEIL_OUVERT_INCREMENTAL=False
+    )
+    assert tree(output) == tree(clean)
+    votes = (output / "personnes" / "personne-0-1" / "votes").rglob("index.html")
+    assert not any("dcm-synth-6/" in p.read_text(encoding="utf-8") for p in votes)
