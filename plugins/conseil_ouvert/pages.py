@@ -5,6 +5,8 @@ every list page and the home page from the theme's templates.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +94,52 @@ def home_cities(graph: Graph, cities: list[Any]) -> list[Any]:
     return [city for city in cities if id(city) in most]
 
 
+@dataclass(frozen=True)
+class RecordList:
+    """A long list that belongs to one record, and where its pages go."""
+
+    name: str  # its page size (pagination.PAGE_SIZES)
+    preview: str  # how many rows the record page shows (pagination.PAGE_SIZES)
+    below: str  # its folder below the record's
+    city_folder: str  # a city's list lives at its own address ("" if cities have none)
+    template: str
+    rows: Callable[[Graph, Any], list[Any]]
+
+
+def _deliberations(graph: Graph, owner: Any) -> list[Any]:
+    return graph.deliberations_by.get(owner.id, [])
+
+
+def _quotes(graph: Graph, owner: Any) -> list[Any]:
+    return graph.quotes_by.get(owner.id, [])
+
+
+def _votes(graph: Graph, owner: Any) -> list[Any]:
+    """A councillor's votes or a group's positions: (deliberation, vote) pairs."""
+    return (graph.votes_of if owner.KIND == "person" else graph.group_record).get(owner.id, [])
+
+
+RECORD_LISTS = (
+    RecordList(
+        "deliberations-liste",
+        "apercu",
+        "deliberations/",
+        "deliberations/{id}/",
+        "record_deliberations.html",
+        _deliberations,
+    ),
+    RecordList(
+        "citations",
+        "apercu-citations",
+        "citations/",
+        "citations/ville/{id}/",
+        "record_quotes.html",
+        _quotes,
+    ),
+    RecordList("votes", "apercu", "votes/", "", "record_votes.html", _votes),
+)
+
+
 class RecordPagesGenerator(Generator):
     """Loads the content graph, then writes a page per record and the lists."""
 
@@ -155,60 +203,33 @@ class RecordPagesGenerator(Generator):
         for relative, listing in paginate(items, name, folder, self.settings):
             self.write(relative, template, shows=shows, listing=listing, **context)
 
-    def write_record_list(
-        self, owner: Any, rows: list[Any], name: str, folder: str, template: str
-    ) -> None:
-        records = [row[0] if isinstance(row, tuple) else row for row in rows]  # votes: pairs
-        self.write_list(rows, name, folder, template, shows=[owner, *records], owner=owner)
-
     def write_record_lists(self) -> None:
         """The long lists of one record (a city's deliberations, a councillor's
         votes…) on pages of their own below it: a record page shows the first
         rows (``apercu``) and links there, so it does not grow with the record's
-        activity. A city's lists always exist: the indexes link them."""
+        activity. A city's lists always exist, at their own address: the indexes
+        link them."""
         graph = self.graph
-        preview = page_size("apercu", self.settings)
-        quote_preview = page_size("apercu-citations", self.settings)
-        for city in graph.cities.values():
-            if graph.deliberations_by[city.id]:
-                self.write_record_list(
-                    city,
-                    graph.deliberations_by[city.id],
-                    "deliberations-liste",
-                    f"deliberations/{city.id}/",
-                    "record_deliberations.html",
-                )
-            if graph.quotes_by[city.id]:
-                self.write_record_list(
-                    city,
-                    graph.quotes_by[city.id],
-                    "citations",
-                    f"citations/ville/{city.id}/",
-                    "record_quotes.html",
-                )
-        owners = (*graph.persons.values(), *graph.organisations.values(), *graph.topics.values())
+        owners = (
+            *graph.cities.values(),
+            *graph.persons.values(),
+            *graph.organisations.values(),
+            *graph.topics.values(),
+        )
         for owner in owners:
-            below = path_of(owner)
-            delibs = graph.deliberations_by.get(owner.id, [])
-            if len(delibs) > preview:
-                self.write_record_list(
-                    owner,
-                    delibs,
-                    "deliberations-liste",
-                    below + "deliberations/",
-                    "record_deliberations.html",
-                )
-            quotes = graph.quotes_by.get(owner.id, [])
-            if len(quotes) > quote_preview:
-                self.write_record_list(
-                    owner, quotes, "citations", below + "citations/", "record_quotes.html"
-                )
-            votes = (graph.votes_of if owner.KIND == "person" else graph.group_record).get(
-                owner.id, []
-            )
-            if len(votes) > preview:
-                self.write_record_list(
-                    owner, votes, "votes", below + "votes/", "record_votes.html"
+            for kind in RECORD_LISTS:
+                rows = kind.rows(graph, owner)
+                if owner.KIND == "city":
+                    folder = kind.city_folder.format(id=owner.id) if kind.city_folder else ""
+                    if not (folder and rows):
+                        continue
+                elif len(rows) > page_size(kind.preview, self.settings):
+                    folder = path_of(owner) + kind.below
+                else:
+                    continue
+                records = [row[0] if isinstance(row, tuple) else row for row in rows]  # votes
+                self.write_list(
+                    rows, kind.name, folder, kind.template, shows=[owner, *records], owner=owner
                 )
 
     def render(self, page: tuple[str, str, dict[str, Any]]) -> None:
