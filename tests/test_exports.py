@@ -164,6 +164,22 @@ def test_atom_feeds(site: Site) -> None:
     assert city_page.select_one("link[type='application/atom+xml'][href='/flux/villes/metz.xml']")
 
 
+def test_feeds_escape_what_contributors_write(corpus, tmp_path: Path) -> None:
+    """Titles and topic names are text: « & », « < » and quotes stay text in the XML."""
+    content = corpus()
+    delib = content / "deliberations/nice/safe-city-experimentation.md"
+    text = delib.read_text(encoding="utf-8")
+    old = "titre: Projet d'expérimentation « Safe City »"
+    assert old in text
+    delib.write_text(
+        text.replace(old, "titre: 'Caméras & capteurs <« Safe City »> \"test\"'"), encoding="utf-8"
+    )
+    output = build_site(content, tmp_path / "output")
+    for feed in ("flux/deliberations.xml", "flux/villes/nice.xml"):
+        titles = [e.findtext(f"{ATOM}title") for e in feed_entries(output / feed)]
+        assert 'Caméras & capteurs <« Safe City »> "test"' in titles, titles
+
+
 def test_sitemap_and_robots(site: Site) -> None:
     root = ET.parse(site.output / "sitemap.xml").getroot()
     locations = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}

@@ -232,12 +232,13 @@ class ExportsGenerator(Generator):
             about.setdefault("group", "flux")
             self.keyed(relative, records, make, listed, label=label, format="Atom", **about)
 
+        entries = feeds.Entries(graph, origin)
         every = graph.sorted_deliberations()
         feed(
             "flux/deliberations.xml",
             every,
             lambda: feeds.deliberation_feed(
-                graph, every, "Conseil ouvert — délibérations", origin, "flux/deliberations.xml"
+                entries, every, "Conseil ouvert — délibérations", "flux/deliberations.xml"
             ),
             "Toutes les délibérations",
         )
@@ -249,7 +250,7 @@ class ExportsGenerator(Generator):
         feed(
             "flux/citations.xml",
             quotes,
-            lambda: feeds.quote_feed(graph, quotes, origin, "flux/citations.xml"),
+            lambda: feeds.quote_feed(entries, quotes, "flux/citations.xml"),
             "Citations et positions",
         )
         for kind, records in (
@@ -268,10 +269,9 @@ class ExportsGenerator(Generator):
                     delibs,
                     partial(
                         feeds.deliberation_feed,
-                        graph,
+                        entries,
                         delibs,
                         f"Conseil ouvert — délibérations : {name}",
-                        origin,
                         relative,
                         path_of(record),
                     ),

@@ -1,13 +1,17 @@
 """Atom feeds: new deliberations (all, per city, per topic, per organisation)
-and quotes. Undated records have no place in a feed and are left out."""
+and quotes. Undated records have no place in a feed and are left out.
+
+The XML is written here rather than through a feed library: an entry is the
+same in every feed that lists it (a deliberation is in the feed of its city,
+its council, its topics and « all »), so each is made once per build and the
+500 feeds of a large site are joined from them."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
-
-from feedgenerator import Atom1Feed
+from xml.sax.saxutils import escape, quoteattr
 
 from ..formatting import date_fr
 from ..graph import Graph
@@ -15,83 +19,91 @@ from ..model import Deliberation, Quote
 from ..urls import path_of
 
 FEED_LENGTH = 50  # the newest entries; the full history is in the open data
+# An empty feed dates itself from the content, not from the clock, so that two
+# builds of the same content are identical.
+EMPTY_FEED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<feed xml:lang="fr" xmlns="http://www.w3.org/2005/Atom">'
+
+Entry = tuple[dt.datetime, str]  # when, and the <entry> element
 
 
-def _when(date: Any) -> dt.datetime:
-    return dt.datetime.combine(date.first_day(), dt.time(12), tzinfo=dt.UTC)
+class Entries:
+    """Each record's <entry>, made once per build and shared by every feed."""
+
+    def __init__(self, graph: Graph, origin: str) -> None:
+        self.graph = graph
+        self.origin = origin
+        self.made: dict[str, Entry] = {}
+
+    def deliberation(self, delib: Deliberation) -> Entry:
+        known = self.made.get(delib.id)
+        if known is None:
+            graph = self.graph
+            summary = f"{graph.cities[delib.city].name}, {graph.organisations[delib.body].name}"
+            summary += f", {date_fr(delib.date)}."
+            amounts = ", ".join(f"{a.euros:,.0f} €".replace(",", " ") for a in delib.amounts)
+            if amounts:
+                summary += f" Montant : {amounts}."
+            title = f"{delib.number + ' — ' if delib.number else ''}{delib.title}"
+            categories = [graph.topics[t].name for t in delib.topics]
+            known = self.made[delib.id] = self._entry(delib, title, summary, categories)
+        return known
+
+    def quote(self, quote: Quote) -> Entry:
+        known = self.made.get("citation:" + quote.id)
+        if known is None:
+            said = f"« {quote.text} »" if quote.verbatim else quote.text
+            title = f"{self.graph.speaker_label(quote)} ({date_fr(quote.date)})"
+            known = self.made["citation:" + quote.id] = self._entry(quote, title, said, [])
+        return known
+
+    def _entry(self, record: Any, title: str, summary: str, categories: list[str]) -> Entry:
+        link = f"{self.origin}/{path_of(record)}"
+        when = dt.datetime.combine(record.date.first_day(), dt.time(12), tzinfo=dt.UTC)
+        stamp = when.isoformat()
+        xml = (
+            f"<entry><title>{escape(title)}</title>"
+            f'<link href={quoteattr(link)} rel="alternate"/>'
+            f"<published>{stamp}</published><updated>{stamp}</updated>"
+            f'<id>{escape(link)}</id><summary type="html">{escape(summary)}</summary>'
+            + "".join(f"<category term={quoteattr(c)}/>" for c in categories)
+            + "</entry>"
+        )
+        return when, xml
 
 
-class StableAtomFeed(Atom1Feed):
-    """An empty feed dates itself from the content, not from the clock, so that
-    two builds of the same content are identical."""
-
-    fallback = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-
-    def latest_post_date(self) -> dt.datetime:
-        return super().latest_post_date() if self.items else self.fallback
-
-
-def _feed(title: str, link: str, feed_url: str, description: str) -> Atom1Feed:
-    return StableAtomFeed(
-        title=title,
-        link=link,
-        feed_url=feed_url,
-        feed_guid=feed_url,
-        description=description,
-        language="fr",
-    )
-
-
-def _add(
-    feed: Atom1Feed,
-    origin: str,
-    record: Any,
-    title: str,
-    description: str,
-    categories: list[str] | None = None,
-) -> None:
-    link = f"{origin}/{path_of(record)}"
-    when = _when(record.date)
-    feed.add_item(
-        title=title,
-        link=link,
-        unique_id=link,
-        description=description,
-        updateddate=when,
-        pubdate=when,
-        categories=categories or [],
+def _feed(title: str, link: str, feed_url: str, entries: list[Entry]) -> str:
+    updated = max((when for when, _ in entries), default=EMPTY_FEED_DATE)
+    return (
+        f"{HEADER}<title>{escape(title)}</title>"
+        f'<link href={quoteattr(link)} rel="alternate"/>'
+        f'<link href={quoteattr(feed_url)} rel="self"/>'
+        f"<id>{escape(feed_url)}</id><updated>{updated.isoformat()}</updated>"
+        f"<subtitle>{escape(title)}</subtitle>" + "".join(xml for _, xml in entries) + "</feed>"
     )
 
 
 def deliberation_feed(
-    graph: Graph,
+    entries: Entries,
     delibs: Iterable[Deliberation],
     title: str,
-    origin: str,
     feed_path: str,
     page: str = "deliberations/",
 ) -> str:
-    feed = _feed(title, f"{origin}/{page}", f"{origin}/{feed_path}", title)
     dated = sorted(
         (d for d in delibs if d.date), key=lambda d: (d.date.sort_key(), d.id), reverse=True
     )
-    for delib in dated[:FEED_LENGTH]:
-        city = graph.cities[delib.city].name
-        amounts = ", ".join(f"{a.euros:,.0f} €".replace(",", " ") for a in delib.amounts)
-        summary = f"{city}, {graph.organisations[delib.body].name}, {date_fr(delib.date)}."
-        if amounts:
-            summary += f" Montant : {amounts}."
-        title = f"{delib.number + ' — ' if delib.number else ''}{delib.title}"
-        categories = [graph.topics[t].name for t in delib.topics]
-        _add(feed, origin, delib, title, summary, categories)
-    return feed.writeString("utf-8")
+    origin = entries.origin
+    return _feed(
+        title,
+        f"{origin}/{page}",
+        f"{origin}/{feed_path}",
+        [entries.deliberation(d) for d in dated[:FEED_LENGTH]],
+    )
 
 
-def quote_feed(graph: Graph, quotes: Iterable[Quote], origin: str, feed_path: str) -> str:
+def quote_feed(entries: Entries, quotes: Iterable[Quote], feed_path: str) -> str:
     title = "Conseil ouvert — citations et positions"
-    feed = _feed(title, f"{origin}/citations/", f"{origin}/{feed_path}", title)
-    for quote in [q for q in quotes if q.date][:FEED_LENGTH]:
-        said = f"« {quote.text} »" if quote.verbatim else quote.text
-        title = f"{graph.speaker_label(quote)} ({date_fr(quote.date)})"
-        _add(feed, origin, quote, title, said)
-    return feed.writeString("utf-8")
+    origin = entries.origin
+    dated = [entries.quote(q) for q in [q for q in quotes if q.date][:FEED_LENGTH]]
+    return _feed(title, f"{origin}/citations/", f"{origin}/{feed_path}", dated)
