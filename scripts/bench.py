@@ -323,6 +323,11 @@ def main() -> None:
     parser.add_argument("--runs-large", type=int, default=1, help="runs for N > 5 000")
     parser.add_argument("--search-only", type=Path, help="only measure one search on a built site")
     parser.add_argument("--query", default="synthétique", help="the query for --search-only")
+    parser.add_argument(
+        "--votes-nominatifs",
+        action="store_true",
+        help="a richer corpus: each councillor's vote on one deliberation in three",
+    )
     args = parser.parse_args()
     if args.search_only:
         print(bytes_for_one_search(args.search_only, args.query))
@@ -337,7 +342,7 @@ def main() -> None:
     for size in args.sizes:
         work = WORK / f"n{size}"
         shutil.rmtree(work, ignore_errors=True)
-        generate(work / "corpus", size)
+        generate(work / "corpus", size, nominal_votes=args.votes_nominatifs)
         convert(work / "corpus", work)
         builders = tools(work)
         runs: dict[str, list] = {t.name: [] for t in builders}

@@ -117,7 +117,7 @@ BUSY_SIZES = {
 def busy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Site]:
     """The synthetic content (kept, to read what the pages should show) and its site."""
     root = tmp_path_factory.mktemp("busy")
-    content = generate(root / "content", deliberations=30)
+    content = generate(root / "content", deliberations=30, nominal_votes=True)
     shutil.copytree(CONTENT / "pages", content / "pages")  # à propos, contribuer… (footer links)
     return content, Site(build_site(content, root / "output", CONSEIL_OUVERT_PAGE_SIZES=BUSY_SIZES))
 

@@ -218,7 +218,7 @@ def test_a_records_lists_follow_an_edit_that_moves_or_removes_a_row(tmp_path: Pa
     """Lists below a record (a councillor's votes, a city's deliberations) are kept
     only while the records they show are unchanged: an edit that changes the
     order of a list, and one that takes a vote away, give a clean build's site."""
-    content = generate(tmp_path / "content", deliberations=30)
+    content = generate(tmp_path / "content", deliberations=30, nominal_votes=True)
     output = tmp_path / "output"
     build_site(content, output, CONSEIL_OUVERT_PAGE_SIZES=BUSY_SIZES)
     delib = content / "deliberations" / "ville-synthetique-0" / "dcm-synth-6.md"

@@ -38,7 +38,7 @@ def test_a_failure_in_the_second_process_stops_the_build() -> None:
 def test_two_processes_build_the_same_site_as_one(tmp_path: Path, monkeypatch) -> None:
     if parallel.workers() < 2:
         pytest.skip("one core or no fork here")
-    content = generate(tmp_path / "synthetique" / "content", 300)
+    content = generate(tmp_path / "synthetique" / "content", 300, nominal_votes=True)
     two = build_site(content, tmp_path / "two")
     monkeypatch.setenv("CONSEIL_OUVERT_PROCESSES", "1")
     one = build_site(content, tmp_path / "one")
