@@ -5,8 +5,6 @@ every list page and the home page from the theme's templates.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +17,10 @@ from .incremental import FragmentCache, RenderCache, cache_folder, code_fingerpr
 from .linking import link_bodies
 from .model import date_sort_key
 from .output import site_writer
-from .pagination import page_size, paginate
+from .pagination import RECORD_LISTS, paginate, record_list_folder
 from .parallel import parallel_map
 from .templating import LABELS, city_summary, content_today, render_page, template_globals
-from .urls import output_file, path_of
+from .urls import output_file
 
 log = logging.getLogger(__name__)
 
@@ -92,52 +90,6 @@ def home_cities(graph: Graph, cities: list[Any]) -> list[Any]:
 
     most = {id(c) for c in sorted(cities, key=lambda c: -size(c))[:HOME_CITIES]}  # ties: name
     return [city for city in cities if id(city) in most]
-
-
-@dataclass(frozen=True)
-class RecordList:
-    """A long list that belongs to one record, and where its pages go."""
-
-    name: str  # its page size (pagination.PAGE_SIZES)
-    preview: str  # how many rows the record page shows (pagination.PAGE_SIZES)
-    below: str  # its folder below the record's
-    city_folder: str  # a city's list lives at its own address ("" if cities have none)
-    template: str
-    rows: Callable[[Graph, Any], list[Any]]
-
-
-def _deliberations(graph: Graph, owner: Any) -> list[Any]:
-    return graph.deliberations_by.get(owner.id, [])
-
-
-def _quotes(graph: Graph, owner: Any) -> list[Any]:
-    return graph.quotes_by.get(owner.id, [])
-
-
-def _votes(graph: Graph, owner: Any) -> list[Any]:
-    """A councillor's votes or a group's positions: (deliberation, vote) pairs."""
-    return (graph.votes_of if owner.KIND == "person" else graph.group_record).get(owner.id, [])
-
-
-RECORD_LISTS = (
-    RecordList(
-        "deliberations-liste",
-        "apercu",
-        "deliberations/",
-        "deliberations/{id}/",
-        "record_deliberations.html",
-        _deliberations,
-    ),
-    RecordList(
-        "citations",
-        "apercu-citations",
-        "citations/",
-        "citations/ville/{id}/",
-        "record_quotes.html",
-        _quotes,
-    ),
-    RecordList("votes", "apercu", "votes/", "", "record_votes.html", _votes),
-)
 
 
 class RecordPagesGenerator(Generator):
@@ -217,15 +169,10 @@ class RecordPagesGenerator(Generator):
             *graph.topics.values(),
         )
         for owner in owners:
-            for kind in RECORD_LISTS:
+            for kind in RECORD_LISTS.values():
                 rows = kind.rows(graph, owner)
-                if owner.KIND == "city":
-                    folder = kind.city_folder.format(id=owner.id) if kind.city_folder else ""
-                    if not (folder and rows):
-                        continue
-                elif len(rows) > page_size(kind.preview, self.settings):
-                    folder = path_of(owner) + kind.below
-                else:
+                folder = record_list_folder(kind, owner, rows, self.settings)
+                if folder is None:
                     continue
                 records = [row[0] if isinstance(row, tuple) else row for row in rows]  # votes
                 self.write_list(

@@ -7,9 +7,14 @@ the next ones live below it, in ``page/2/``, ``page/3/``…
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .urls import path_of
+
+if TYPE_CHECKING:
+    from .graph import Graph
 
 PAGE_SIZES = {  # rows per page, by list; settings may override (CONSEIL_OUVERT_PAGE_SIZES)
     "personnes": 200,
@@ -75,3 +80,83 @@ def paginate(
         )
         for n in range(count)
     ]
+
+
+@dataclass(frozen=True)
+class RecordList:
+    """A long list that belongs to one record, and where its pages go."""
+
+    name: str  # its page size (PAGE_SIZES), and its name for templates
+    preview: str  # how many rows the record page shows (PAGE_SIZES)
+    below: str  # its folder below the record's
+    city_folder: str  # a city's list lives at its own address ("" if cities have none)
+    template: str
+    rows: Callable[[Graph, Any], list[Any]]
+
+
+def _deliberations(graph: Graph, owner: Any) -> list[Any]:
+    return graph.deliberations_by.get(owner.id, [])
+
+
+def _quotes(graph: Graph, owner: Any) -> list[Any]:
+    return graph.quotes_by.get(owner.id, [])
+
+
+def _votes(graph: Graph, owner: Any) -> list[Any]:
+    """A councillor's votes or a group's positions: (deliberation, vote) pairs."""
+    return (graph.votes_of if owner.KIND == "person" else graph.group_record).get(owner.id, [])
+
+
+RECORD_LISTS = {
+    kind.name: kind
+    for kind in (
+        RecordList(
+            "deliberations-liste",
+            "apercu",
+            "deliberations/",
+            "deliberations/{id}/",
+            "record_deliberations.html",
+            _deliberations,
+        ),
+        RecordList(
+            "citations",
+            "apercu-citations",
+            "citations/",
+            "citations/ville/{id}/",
+            "record_quotes.html",
+            _quotes,
+        ),
+        RecordList("votes", "apercu", "votes/", "", "record_votes.html", _votes),
+    )
+}
+
+
+def record_list_folder(
+    kind: RecordList, owner: Any, rows: Sequence[Any], settings: dict[str, Any]
+) -> str | None:
+    """Where the pages of ``owner``'s list go, or None if it has none: a city's
+    lists always have pages (the indexes link them), another record's only when
+    its own page cannot show every row."""
+    if owner.KIND == "city":
+        return kind.city_folder.format(id=owner.id) if kind.city_folder and rows else None
+    if len(rows) > page_size(kind.preview, settings):
+        return path_of(owner) + kind.below
+    return None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a record page shows of one of its long lists."""
+
+    shown: Sequence[Any]  # the newest rows
+    total: int
+    href: str | None  # the whole list, when the record page does not show it all
+
+
+def preview(graph: Graph, owner: Any, name: str, settings: dict[str, Any]) -> Preview:
+    kind = RECORD_LISTS[name]
+    rows = kind.rows(graph, owner)
+    shown = rows[: page_size(kind.preview, settings)]
+    folder = record_list_folder(kind, owner, rows, settings)
+    href = f"{settings.get('SITEURL', '')}/{folder}" if folder and len(shown) < len(rows) else None
+    return Preview(shown, len(rows), href)

@@ -12,7 +12,7 @@ from typing import Any
 from . import schema
 from .graph import Graph
 from .model import City, PartialDate, date_sort_key
-from .pagination import page_size
+from .pagination import preview
 from .structured_data import json_ld
 from .urls import path_of
 
@@ -152,9 +152,8 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
         "timeline": lambda city=None: timeline_entries(graph, city),
         "as_entries": lambda events: [event_entry(e) for e in events],
         "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
-        # Rows of a record's long list shown on its page (the rest on pages of their own).
-        "preview": page_size("apercu", settings),
-        "quote_preview": page_size("apercu-citations", settings),
+        # The newest rows of a record's long list, and the link to the whole list.
+        "record_list": lambda record, name: preview(graph, record, name, settings),
     }
 
 
