@@ -33,29 +33,28 @@ class Entries:
     def __init__(self, graph: Graph, origin: str) -> None:
         self.graph = graph
         self.origin = origin
-        self.made: dict[str, Entry] = {}
+        self.made: dict[int, Entry] = {}
 
-    def deliberation(self, delib: Deliberation) -> Entry:
-        known = self.made.get(delib.id)
+    def entry(self, record: Deliberation | Quote) -> Entry:
+        known = self.made.get(id(record))  # records live as long as the build
         if known is None:
-            graph = self.graph
-            summary = f"{graph.cities[delib.city].name}, {graph.organisations[delib.body].name}"
-            summary += f", {date_fr(delib.date)}."
-            amounts = ", ".join(f"{a.euros:,.0f} €".replace(",", " ") for a in delib.amounts)
-            if amounts:
-                summary += f" Montant : {amounts}."
-            title = f"{delib.number + ' — ' if delib.number else ''}{delib.title}"
-            categories = [graph.topics[t].name for t in delib.topics]
-            known = self.made[delib.id] = self._entry(delib, title, summary, categories)
+            made = self._deliberation if record.KIND == "deliberation" else self._quote
+            known = self.made[id(record)] = self._entry(record, *made(record))
         return known
 
-    def quote(self, quote: Quote) -> Entry:
-        known = self.made.get("citation:" + quote.id)
-        if known is None:
-            said = f"« {quote.text} »" if quote.verbatim else quote.text
-            title = f"{self.graph.speaker_label(quote)} ({date_fr(quote.date)})"
-            known = self.made["citation:" + quote.id] = self._entry(quote, title, said, [])
-        return known
+    def _deliberation(self, delib: Deliberation) -> tuple[str, str, list[str]]:
+        graph = self.graph
+        summary = f"{graph.cities[delib.city].name}, {graph.organisations[delib.body].name}"
+        summary += f", {date_fr(delib.date)}."
+        amounts = ", ".join(f"{a.euros:,.0f} €".replace(",", " ") for a in delib.amounts)
+        if amounts:
+            summary += f" Montant : {amounts}."
+        title = f"{delib.number + ' — ' if delib.number else ''}{delib.title}"
+        return title, summary, [graph.topics[t].name for t in delib.topics]
+
+    def _quote(self, quote: Quote) -> tuple[str, str, list[str]]:
+        said = f"« {quote.text} »" if quote.verbatim else quote.text
+        return f"{self.graph.speaker_label(quote)} ({date_fr(quote.date)})", said, []
 
     def _entry(self, record: Any, title: str, summary: str, categories: list[str]) -> Entry:
         link = f"{self.origin}/{path_of(record)}"
@@ -98,12 +97,12 @@ def deliberation_feed(
         title,
         f"{origin}/{page}",
         f"{origin}/{feed_path}",
-        [entries.deliberation(d) for d in dated[:FEED_LENGTH]],
+        [entries.entry(d) for d in dated[:FEED_LENGTH]],
     )
 
 
 def quote_feed(entries: Entries, quotes: Iterable[Quote], feed_path: str) -> str:
     title = "Conseil ouvert — citations et positions"
     origin = entries.origin
-    dated = [entries.quote(q) for q in [q for q in quotes if q.date][:FEED_LENGTH]]
+    dated = [entries.entry(q) for q in [q for q in quotes if q.date][:FEED_LENGTH]]
     return _feed(title, f"{origin}/citations/", f"{origin}/{feed_path}", dated)
