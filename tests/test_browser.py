@@ -162,30 +162,32 @@ def check_page(browser: object, base_url: str, path: str, name: str) -> None:
             assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.browser
-def test_paginated_lists_are_accessible_and_fit(browser, paged: Site) -> None:
-    server, url = serve(paged.output)
+def check_pages_of(browser: object, site: Site, paths: tuple[str, ...], prefix: str) -> None:
+    """``check_page`` on pages of a site other than the real one."""
+    server, url = serve(site.output)
     try:
-        for path in ("/personnes/page/2/", "/comparaison/par-montants/page/2/", "/donnees/villes/"):
-            check_page(browser, url, path, "liste-paginee-" + path.strip("/").replace("/", "-"))
+        for path in paths:
+            check_page(browser, url, path, prefix + path.strip("/").replace("/", "-"))
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+def test_paginated_lists_are_accessible_and_fit(browser, paged: Site) -> None:
+    paths = ("/personnes/page/2/", "/comparaison/par-montants/page/2/", "/donnees/villes/")
+    check_pages_of(browser, paged, paths, "liste-paginee-")
 
 
 @pytest.mark.browser
 def test_a_records_own_lists_are_accessible_and_fit(browser, busy: tuple[Path, Site]) -> None:
-    server, url = serve(busy[1].output)
-    try:
-        for path in (
-            "/personnes/personne-0-1/votes/page/2/",
-            "/organisations/conseil-ville-synthetique-0/deliberations/",
-            "/citations/ville/ville-synthetique-0/page/2/",
-            "/personnes/personne-0-2/citations/page/2/",
-            "/themes/videosurveillance/deliberations/",
-        ):
-            check_page(browser, url, path, "liste-fiche-" + path.strip("/").replace("/", "-"))
-    finally:
-        server.shutdown()
+    paths = (
+        "/personnes/personne-0-1/votes/page/2/",
+        "/organisations/conseil-ville-synthetique-0/deliberations/",
+        "/citations/ville/ville-synthetique-0/page/2/",
+        "/personnes/personne-0-2/citations/page/2/",
+        "/themes/videosurveillance/deliberations/",
+    )
+    check_pages_of(browser, busy[1], paths, "liste-fiche-")
 
 
 @pytest.mark.browser
