@@ -65,6 +65,9 @@ CONSEIL_OUVERT_SEARCH = True
 SITE_ORIGIN = "http://localhost:8000"
 
 JINJA_ENVIRONMENT = {
+    # Every value is escaped; trusted HTML (sanitised bodies) is marked « |safe »
+    # in the templates, and the plugin enforces this whatever the settings say.
+    "autoescape": True,
     "extensions": ["jinja2.ext.do"],
     "trim_blocks": True,
     "lstrip_blocks": True,

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import TODAY, build_site, text_of
 from conseil_ouvert.graph import build_graph
@@ -83,7 +84,9 @@ def test_new_city_deliberation_takes_one_command(corpus, tmp_path: Path) -> None
     assert (content / "villes/thionville.md").exists()
     assert (content / "organisations/conseil-municipal-thionville.md").exists()
     output = build_site(content, tmp_path / "output")
-    page = (output / "deliberations/thionville/dcm-23-01-26-4/index.html").read_text()
+    page = BeautifulSoup(
+        (output / "deliberations/thionville/dcm-23-01-26-4/index.html").read_text(), "html.parser"
+    ).get_text()
     assert "Conseil municipal de Thionville" in page and "Journal d'essai" in page
     missing = cli(
         content, "new", "deliberation", "autre", "--set", "organe=conseil-x", "--set",

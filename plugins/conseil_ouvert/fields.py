@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from .model import PartialDate
@@ -21,6 +22,50 @@ from .model import PartialDate
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 UNKNOWN_WORDS = {"inconnu", "inconnue", "non publié", "non publie", "?"}
+# Largest values a source can plausibly give: beyond, a typo or a hostile file.
+MAX_INTEGER = 10**10
+MAX_EUROS = 10**12
+# Characters no published text may hold: controls (they make feeds invalid XML),
+# lone surrogates and non-characters, and the invisible ones that change how a
+# text reads without showing (bidi overrides and isolates, zero-width spaces
+# and joiners): a name could then display as another.
+FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "|[\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
+    "\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+# A URL is emitted inside quoted attributes and feeds: no quote, angle bracket,
+# space, backslash or control character, no user name before the host.
+URL_FORBIDDEN = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f]")
+HOST_RE = re.compile(r"^[\w.-]+(?::\d{1,5})?$")
+MAX_URL = 2000
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: short, on one line, never expanded
+    (a hostile file may hold a huge or deeply nested value)."""
+    if isinstance(value, dict):
+        return "un bloc de champs"
+    if isinstance(value, list):
+        return "une liste"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def forbidden_char(text: str) -> str | None:
+    """A French description of the first forbidden character of ``text``."""
+    match = FORBIDDEN_CHARS.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    return f"caractère invisible ou de contrôle U+{ord(char):04X} (position {match.start() + 1})"
+
+
+FORBIDDEN_FIX = (
+    "supprimez ce caractère (souvent collé avec le texte copié) : il peut tromper le "
+    "lecteur ou rendre les fichiers publiés illisibles"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,37 +83,10 @@ class Problem:
         return f"{where}: {self.field}: {self.message} — {self.fix}"
 
 
-class LineFinder:
-    """Finds the line of a dotted field path in a YAML header, for messages."""
+class Lines(Protocol):
+    """Where each field path of a header is (``header.NodeLines``)."""
 
-    KEY_RE = re.compile(r"^(\s*)(?:-\s+)?([\w-]+)\s*:")
-
-    def __init__(self, text: str, first_line: int = 1) -> None:
-        self.lines = text.splitlines()
-        self.first_line = first_line
-
-    def find(self, path: str) -> int | None:
-        index, indent = 0, -1
-        found: int | None = None
-        for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
-            if part.startswith("["):
-                position = int(part[1:-1])
-                items = [
-                    i for i in range(index, len(self.lines)) if re.match(r"^\s*-\s", self.lines[i])
-                ]
-                if position < len(items):
-                    index = items[position]
-                    found = index
-                    indent = len(self.lines[index]) - len(self.lines[index].lstrip()) - 1
-                continue
-            for i in range(index, len(self.lines)):
-                match = self.KEY_RE.match(self.lines[i])
-                if match and match.group(2) == part:
-                    own = len(match.group(1))
-                    if own > indent or self.lines[i].lstrip().startswith("-"):
-                        index, found, indent = i, i, own
-                        break
-        return None if found is None else found + self.first_line
+    def find(self, path: str) -> int | None: ...
 
 
 @dataclass
@@ -76,7 +94,7 @@ class Context:
     """What a check needs: where it is, and where to put what it finds."""
 
     file: str
-    lines: LineFinder
+    lines: Lines
     problems: list[Problem]
     today: dt.date
     refs: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, path
@@ -118,6 +136,10 @@ class Text(Spec):
                 f"raccourcissez-le à {self.max_length} caractères au plus",
             )
             return None
+        bad = forbidden_char(value)
+        if bad:
+            ctx.add(path, bad, FORBIDDEN_FIX)
+            return None
         return value.strip()
 
     def schema(self) -> dict[str, Any]:
@@ -129,7 +151,7 @@ class Slug(Spec):
         if not isinstance(value, str) or not SLUG_RE.match(value):
             ctx.add(
                 path,
-                f"identifiant invalide : {value!r}",
+                f"identifiant invalide : {shown(value)}",
                 "utilisez des minuscules sans accent, des chiffres et des tirets (ex. : metz)",
             )
             return None
@@ -164,11 +186,22 @@ class Integer(Spec):
         self.unknown = unknown
 
     def parse(self, value: Any, ctx: Context, path: str) -> int | None:
-        if self.unknown and (value is None or str(value).strip().lower() in UNKNOWN_WORDS):
+        if self.unknown and (
+            value is None or (isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS)
+        ):
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             hint = " ou « inconnu »" if self.unknown else ""
-            ctx.add(path, f"nombre entier attendu, trouvé {value!r}", f"écrivez un nombre{hint}")
+            ctx.add(
+                path, f"nombre entier attendu, trouvé {shown(value)}", f"écrivez un nombre{hint}"
+            )
+            return None
+        if value > MAX_INTEGER:
+            ctx.add(
+                path,
+                f"nombre invraisemblable : {shown(value)}",
+                f"vérifiez le chiffre dans la source (au plus {MAX_INTEGER})",
+            )
             return None
         if value < self.minimum:
             ctx.add(
@@ -191,11 +224,22 @@ class Integer(Spec):
 
 class Euros(Spec):
     def parse(self, value: Any, ctx: Context, path: str) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
             ctx.add(
                 path,
-                f"montant en euros attendu, trouvé {value!r}",
+                f"montant en euros attendu, trouvé {shown(value)}",
                 "écrivez un nombre sans espace ni symbole, ex. 200000",
+            )
+            return None
+        if value > MAX_EUROS:
+            ctx.add(
+                path,
+                f"montant invraisemblable : {shown(value)}",
+                "vérifiez le montant dans la source et écrivez-le en euros, ex. 7000000",
             )
             return None
         if value < 0:
@@ -221,7 +265,7 @@ class Date(Spec):
     def parse(self, value: Any, ctx: Context, path: str) -> PartialDate | None:
         match = DATE_RE.match(str(value)) if isinstance(value, (str, int)) else None
         if not match or isinstance(value, bool):
-            ctx.add(path, f"date illisible : {value!r}", self.FIX)
+            ctx.add(path, f"date illisible : {shown(value)}", self.FIX)
             return None
         year, month, day = (int(g) if g else None for g in match.groups())
         try:
@@ -244,15 +288,37 @@ class Date(Spec):
 
 
 class Url(Spec):
+    """An absolute http(s) address, safe to print in an attribute or a feed."""
+
     def parse(self, value: Any, ctx: Context, path: str) -> str | None:
-        parts = urlsplit(value) if isinstance(value, str) else None
-        if not parts or parts.scheme not in {"http", "https"} or not parts.netloc:
+        fix = (
+            "seules les adresses http:// ou https:// complètes sont acceptées, sans espace, "
+            "guillemet ni chevron (encodez-les : %20, %22, %3C) ; "
+            "si l'adresse n'est pas connue, supprimez le champ"
+        )
+        if not isinstance(value, str) or len(value) > MAX_URL:
+            ctx.add(path, f"adresse web refusée : {shown(value)}", fix)
+            return None
+        bad = URL_FORBIDDEN.search(value) or FORBIDDEN_CHARS.search(value)
+        if bad:
             ctx.add(
                 path,
-                f"adresse web refusée : {value!r}",
-                "seules les adresses http:// ou https:// complètes sont acceptées ; "
-                "si l'adresse n'est pas connue, supprimez le champ",
+                f"adresse web refusée : caractère {bad.group()!r} (position {bad.start() + 1})",
+                fix,
             )
+            return None
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 - raises on a malformed port
+        except ValueError:
+            parts = None
+        if (
+            not parts
+            or parts.scheme not in {"http", "https"}
+            or not HOST_RE.match(parts.netloc)
+            or "." not in parts.hostname
+        ):
+            ctx.add(path, f"adresse web refusée : {shown(value)}", fix)
             return None
         return value
 
@@ -265,10 +331,10 @@ class Choice(Spec):
         self.choices = choices
 
     def parse(self, value: Any, ctx: Context, path: str) -> str | None:
-        if value not in self.choices:
+        if not isinstance(value, str) or value not in self.choices:
             ctx.add(
                 path,
-                f"valeur inconnue : {value!r}",
+                f"valeur inconnue : {shown(value)}",
                 "choisissez parmi : " + ", ".join(self.choices),
             )
             return None
@@ -284,7 +350,7 @@ class Choice(Spec):
 class Flag(Spec):
     def parse(self, value: Any, ctx: Context, path: str) -> bool | None:
         if not isinstance(value, bool):
-            ctx.add(path, f"oui ou non attendu, trouvé {value!r}", "écrivez true ou false")
+            ctx.add(path, f"oui ou non attendu, trouvé {shown(value)}", "écrivez true ou false")
             return None
         return value
 
@@ -361,7 +427,7 @@ class Obj(Spec):
                     if close
                     else ("champs possibles : " + ", ".join(self.fields))
                 )
-                ctx.add(f"{prefix}{key}", "champ inconnu", fix)
+                ctx.add(f"{prefix}{shown(key).strip(chr(39))}", "champ inconnu", fix)
                 continue
             if raw is None and not isinstance(spec_field.spec, (Integer, ListOf)):
                 continue  # an empty value means "not given"

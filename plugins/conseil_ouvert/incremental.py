@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import FileSystemBytecodeCache
 
 from .graph import Graph, record_key
@@ -101,10 +102,16 @@ def cache_compiled_templates(generator: Any) -> None:
     (Jinja checks each template's source before using its cached code)."""
     folder = cache_folder(generator.settings)
     env = getattr(generator, "env", None)
-    if folder is None or env is None:
+    if env is None:
         return
-    (folder / "templates").mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
+    env.autoescape = True  # a record's text is never markup, whatever the settings say
+    if folder is None:
+        return
+    # Compiled code depends on the escaping mode and on Jinja's version, which
+    # Jinja's own cache key ignores: they name the folder.
+    flavour = hashlib.sha256(f"{jinja2.__version__} {env.autoescape}".encode()).hexdigest()[:12]
+    (folder / f"templates-{flavour}").mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder / f"templates-{flavour}"))
 
 
 Fragment = Callable[[str, Any, Callable[[Any], str]], str]  # (kind, record, make) -> text

@@ -11,38 +11,32 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import stat
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .fields import SLUG_RE, Context, LineFinder, Problem
+from .fields import SLUG_RE, Context, Problem
+from .header import (
+    MAX_FILE_BYTES,
+    HeaderError,
+    HeaderLoader,
+    check_body,
+    read_header,
+    split_file,
+)
 from .markup import render_markdown
 from .parallel import parallel_map
 from .schema import FORMATS
 from .store import ShardedStore
 
-MAX_FILE_BYTES = 512 * 1024
+__all__ = ["HeaderLoader", "split_file"]  # the importer and tests read headers too
+
 # Names the site's own URLs use beside record folders: a list's later pages
 # (villes/page/2/) and the per-city quote lists (citations/ville/metz/).
 RESERVED_IDS: dict[str, tuple[str, ...]] = {"*": ("page",), "citations": ("ville",)}
-
-
-class HeaderLoader(yaml.CSafeLoader):
-    """Safe YAML (no object-building tags) that keeps dates as text.
-
-    PyYAML would turn 2019-02-30 into an exception for the whole file; as text
-    the date check can say which field is wrong.
-    """
-
-
-HeaderLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass
@@ -63,7 +57,7 @@ def _code_version() -> str:
     code is ignored."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("loading.py", "fields.py", "schema.py", "model.py", "markup.py"):
+    for name in ("loading.py", "header.py", "fields.py", "schema.py", "model.py", "markup.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 
@@ -140,90 +134,143 @@ def _status(status: os.stat_result) -> tuple[int, int, int, int]:
     return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
 
 
-def content_files(content: Path) -> list[tuple[str, str]]:
+JUNK_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"}
+
+
+def is_junk(name: str) -> bool:
+    """Files an editor or a system leaves beside ours (never content)."""
+    return name in JUNK_NAMES or name.endswith(("~", ".swp", ".swo")) or name.startswith(".#")
+
+
+def content_files(content: Path, problems: list[Problem] | None = None) -> list[tuple[str, str]]:
     """Every record file, as (kind, path relative to the content's parent), in a
-    stable order. Plain strings: there are thousands of files."""
+    stable order. Plain strings: there are thousands of files. What cannot be
+    a record (another extension, a hidden or linked folder, a folder that
+    cannot be read) is reported in ``problems`` rather than silently skipped."""
     found = []
     top = content.name
+    report = problems.append if problems is not None else (lambda problem: None)
     for kind in FORMATS:
         folder = content / kind
         if not folder.is_dir():
             continue
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames.sort()
+
+        def unreadable(error: OSError, folder: Path = folder) -> None:
+            where = os.path.relpath(error.filename or folder, content.parent)
+            report(Problem(where, None, "dossier", "dossier illisible", UNREADABLE_FIX))
+
+        for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
             below = os.path.relpath(dirpath, folder).replace(os.sep, "/")
             prefix = f"{top}/{kind}/" if below == "." else f"{top}/{kind}/{below}/"
-            found.extend(
-                (kind, prefix + name)
-                for name in sorted(filenames)
-                if name.endswith(".md") and not name.startswith(".")
-            )
+            for name in [d for d in dirnames if d.startswith(".") or _is_link(dirpath, d)]:
+                dirnames.remove(name)
+                report(Problem(prefix + name, None, "dossier", "dossier ignoré", ODD_FOLDER_FIX))
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.endswith(".md") and not name.startswith("."):
+                    found.append((kind, prefix + name))
+                elif not is_junk(name):
+                    report(Problem(prefix + name, None, "nom du fichier", *_odd_name(name)))
     return found
 
 
-def split_file(raw: bytes, rel: str) -> tuple[str, str, int, list[Problem]]:
-    """Header text, body text, the body's first line, and what is wrong."""
+UNREADABLE_FIX = "donnez le droit de lecture sur ce dossier (chmod), ou retirez-le de content/"
+ODD_FOLDER_FIX = (
+    "les dossiers cachés (« . ») ou liens symboliques ne sont pas lus : "
+    "déplacez les fichiers dans un vrai dossier, ou supprimez ce dossier"
+)
 
-    def fail(
-        message: str, fix: str, line: int | None = None
-    ) -> tuple[str, str, int, list[Problem]]:
-        return "", "", 0, [Problem(rel, line, "fichier", message, fix)]
 
-    if len(raw) > MAX_FILE_BYTES:
-        return fail(
-            f"fichier trop volumineux ({len(raw) // 1024} Kio)",
+def _is_link(dirpath: str, name: str) -> bool:
+    return os.path.islink(os.path.join(dirpath, name))
+
+
+def _odd_name(name: str) -> tuple[str, str]:
+    """What is wrong with a file name that is not « identifiant.md », and the fix."""
+    if name.lower().endswith(".md") and not name.startswith("."):
+        return (
+            f"extension « {name[-3:]} » au lieu de « .md »",
+            "renommez-le avec « .md » en minuscules",
+        )
+    if name.startswith("."):
+        return (
+            "fichier caché : il ne serait pas publié",
+            "renommez-le sans point initial, ex. metz.md",
+        )
+    return (
+        "ce fichier n'est pas un fichier de contenu (.md) et ne serait pas lu",
+        "donnez-lui l'extension .md s'il décrit un fait, sinon retirez-le de content/",
+    )
+
+
+def read_content_file(
+    path: str, rel: str, root: str
+) -> tuple[os.stat_result | None, Problem | None]:
+    """A content file's status, if it is safe to read: a regular file, inside
+    the content folder (a symbolic link may not reach out of it), not larger
+    than a content file can be. File-system errors become messages."""
+    try:
+        if os.path.islink(path):
+            real = os.path.realpath(path)
+            if os.path.commonpath([real, root]) != root:
+                return None, Problem(
+                    rel,
+                    None,
+                    "fichier",
+                    "lien symbolique vers un fichier hors de content/",
+                    "copiez le fichier dans content/ au lieu d'un lien",
+                )
+        status = os.stat(path)
+    except OSError as error:
+        return None, Problem(rel, None, "fichier", f"fichier illisible ({error.strerror})", FS_FIX)
+    if not stat.S_ISREG(status.st_mode):
+        return None, Problem(
+            rel, None, "fichier", "ce n'est pas un fichier ordinaire (tube, périphérique…)", FS_FIX
+        )
+    if status.st_size > MAX_FILE_BYTES:
+        return None, Problem(
+            rel,
+            None,
+            "fichier",
+            f"fichier trop volumineux ({status.st_size // 1024} Kio)",
             f"un fichier de contenu fait moins de {MAX_FILE_BYTES // 1024} Kio : découpez-le",
         )
-    if not raw.strip():
-        return fail(
-            "fichier vide", "remplissez-le à partir de « conseil-ouvert new » ou supprimez-le"
-        )
+    return status, None
+
+
+def read_bytes(path: str, rel: str) -> tuple[bytes | None, Problem | None]:
+    """At most one byte more than a content file may hold (the file may grow
+    between its status and its reading)."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return fail(
-            f"le fichier n'est pas en UTF-8 (octet illisible à la position {error.start})",
-            "réenregistrez-le en UTF-8 dans votre éditeur",
-        )
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        return fail(
-            "en-tête manquant",
-            "la première ligne doit être « --- », puis les champs, puis une autre ligne « --- »",
-            1,
-        )
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
-        return fail("en-tête non fermé", "ajoutez une ligne « --- » après le dernier champ", 1)
-    return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :]), end + 2, []
+        with open(path, "rb") as file:
+            return file.read(MAX_FILE_BYTES + 1), None
+    except OSError as error:
+        return None, Problem(rel, None, "fichier", f"fichier illisible ({error.strerror})", FS_FIX)
+
+
+FS_FIX = "remplacez-le par un fichier texte .md ordinaire et lisible, ou retirez-le de content/"
 
 
 def load_file(kind: str, raw: bytes, rel: str, today: dt.date, loaded: Loaded) -> Any | None:
     """Check one file; return its record, or None if it is unusable."""
-    header_text, body, _, problems = split_file(raw, rel)
+    header_text, body, body_line, problems = split_file(raw, rel)
     loaded.problems.extend(problems)
     if problems:
         return None
-    lines = LineFinder(header_text, first_line=2)
     try:
-        header = yaml.load(header_text, Loader=HeaderLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else None
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        fix = (
-            "les balises YAML (« !… ») sont refusées : écrivez une valeur simple"
-            if "tag" in str(problem) or "constructor" in type(error).__name__.lower()
-            else "vérifiez l'indentation, les deux-points et les guillemets de cette ligne"
-        )
-        loaded.problems.append(Problem(rel, line, "en-tête", f"en-tête illisible : {problem}", fix))
+        header, lines = read_header(header_text)
+    except HeaderError as error:
+        loaded.problems.append(Problem(rel, error.line, "en-tête", error.message, error.fix))
         return None
     ctx = Context(rel, lines, loaded.problems, today)
-    attrs = FORMATS[kind].parse(header if header is not None else None, ctx, "")
+    attrs = FORMATS[kind].parse(header, ctx, "")
     for ref_kind, ref_id, ref_path in ctx.refs:
         loaded.refs.append((ref_kind, ref_id, rel, ref_path))
+    body_problem = check_body(body, body_line)
+    if body_problem:
+        line, message, fix = body_problem
+        loaded.problems.append(Problem(rel, line, "texte", message, fix))
+        return None
     if attrs is None:
         return None
     record = attrs
@@ -239,9 +286,9 @@ def field_line(loaded: Loaded, rel: str, path: str) -> int | None:
         return None
     try:
         header, _, _, problems = split_file((loaded.root / rel).read_bytes(), rel)
-    except OSError:
+        return None if problems else read_header(header)[1].find(path)
+    except (OSError, HeaderError):
         return None
-    return None if problems else LineFinder(header, first_line=2).find(path)
 
 
 def parse_file(job: tuple[str, bytes, str], today: dt.date) -> tuple[Any, list, list[Problem]]:
@@ -264,9 +311,10 @@ def load_content(
         loaded.records[kind] = {}
         loaded.files[kind] = {}
     parent = str(content.parent)
+    root = os.path.realpath(content)
     slots: list[tuple[str, str, tuple[str, str], Any]] = []  # kind, id, cache key, cached
     to_parse: list[tuple[str, bytes, str]] = []
-    for kind, rel in content_files(content):
+    for kind, rel in content_files(content, loaded.problems):
         name = rel.rpartition("/")[2]
         record_id = name.removesuffix(".md")
         if not SLUG_RE.match(record_id):
@@ -304,12 +352,17 @@ def load_content(
             continue
         loaded.files[kind][record_id] = rel
         path = os.path.join(parent, rel)
-        status = os.stat(path)
+        status, problem = read_content_file(path, rel, root)
+        if status is None:
+            loaded.problems.append(problem)  # type: ignore[arg-type]
+            continue
         digest = cache.known_digest(rel, status)
         cached = cache.get((rel, digest)) if digest else None
         if cached is None:  # read it: new, changed, or its status is not trusted
-            with open(path, "rb") as file:
-                raw = file.read()
+            raw, problem = read_bytes(path, rel)
+            if raw is None:
+                loaded.problems.append(problem)  # type: ignore[arg-type]
+                continue
             digest = hashlib.sha256(raw).hexdigest()
             cache.stamp(rel, status, digest)
             cached = cache.get((rel, digest))

@@ -9,6 +9,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
+
 from .graph import Graph
 from .model import City, Deliberation, Event, Organisation, Person, Quote
 
@@ -17,8 +19,9 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 
-def json_ld(record: Any, graph: Graph, link: Callable[[Any], str]) -> str:
-    """A JSON-LD block, escaped so that it cannot close its <script> element."""
+def json_ld(record: Any, graph: Graph, link: Callable[[Any], str]) -> Markup:
+    """A JSON-LD block, escaped so that it cannot close its <script> element
+    (hence trusted markup: templates print it as is)."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "url": link(record),
@@ -66,4 +69,4 @@ def json_ld(record: Any, graph: Graph, link: Callable[[Any], str]) -> str:
     elif isinstance(record, City):
         data |= {"@type": "City", "name": record.name}
     text = json.dumps(_clean(data), ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
