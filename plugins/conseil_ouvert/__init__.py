@@ -58,10 +58,12 @@ def finalize(pelican: Any) -> None:
 
 
 def register() -> None:
+    from .editorial import sanitise_page
     from .incremental import cache_compiled_templates
     from .output import register_signals
 
     register_signals()
+    signals.content_object_init.connect(sanitise_page)
     signals.generator_init.connect(cache_compiled_templates)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finalize)

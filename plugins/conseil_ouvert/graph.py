@@ -24,6 +24,7 @@ from .model import (
     date_sort_key,
 )
 from .schema import FORMATS
+from .urls import url_clashes
 
 
 class ContentError(SystemExit):
@@ -303,6 +304,9 @@ def build_graph(
     today = today or dt.date.today()
     loaded = load_content(content, today, cache_folder)
     check_rules(loaded, today)
+    for delib, message, fix in url_clashes(loaded.records["deliberations"].values()):
+        line = field_line(loaded, delib.path, "numero")
+        loaded.problems.append(Problem(delib.path, line, "numero", message, fix))
     if loaded.problems:
         raise ContentError(sorted(loaded.problems, key=lambda p: (p.file, p.line or 0)))
     records = loaded.records

@@ -15,7 +15,9 @@ from typing import Any
 from .graph import Graph
 from .incremental import Fragment, no_cache
 
-TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+# A tag, read up to its own closing « > »: a « > » inside a quoted attribute
+# value does not end it, so a name inside an attribute is never rewritten.
+TAG_OR_TEXT = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
 WORD = re.compile(r"\w+")
 WORD_START = re.compile(r"(?<![\w-])\w+")  # a word not glued to the one before
 NAME_END = re.compile(r"(?![\w-])")

@@ -31,11 +31,18 @@ def french_spacing(text: str) -> str:
     return _NBSP_BEFORE_CLOSE.sub("\u00a0»", text)
 
 
-def sanitise(html: str) -> str:
+# Editorial pages (written by the project, still cleaned) may also structure
+# a long text and give its headings anchors.
+EDITORIAL_TAGS = ALLOWED_TAGS | {"dl", "dt", "dd", "hr", "sup", "sub", "details", "summary"}
+EDITORIAL_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, **{h: {"id"} for h in ("h2", "h3", "h4")}}
+
+
+def sanitise(html: str, editorial: bool = False) -> str:
+    """Only the allowed tags and attributes, only http(s) and relative links."""
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=EDITORIAL_TAGS if editorial else ALLOWED_TAGS,
+        attributes=EDITORIAL_ATTRIBUTES if editorial else ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https"},
         link_rel="noopener noreferrer",
         strip_comments=True,

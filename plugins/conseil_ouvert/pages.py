@@ -11,6 +11,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from .charts import bar_chart_svg, camera_bars
+from .editorial import page_clashes
 from .formatting import sort_fr
 from .graph import ContentError, Graph, build_graph
 from .incremental import FragmentCache, RenderCache, cache_folder, code_fingerprint
@@ -103,6 +104,9 @@ class RecordPagesGenerator(Generator):
             )
         except ContentError as error:
             raise ContentError(error.problems, building=True) from None
+        clashes = page_clashes(self.context, str(content))
+        if clashes:
+            raise ContentError(clashes, building=True)
         self.context["graph"] = self.graph
         self.writer = site_writer(self.settings)
         self.cache = RenderCache(

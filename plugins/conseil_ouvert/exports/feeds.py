@@ -9,11 +9,13 @@ its council, its topics and « all »), so each is made once per build and the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr as xml_quoteattr
 
-from ..formatting import date_fr
+from ..formatting import date_fr, euros_fr
 from ..graph import Graph
 from ..model import Deliberation, Quote
 from ..urls import path_of
@@ -25,6 +27,17 @@ EMPTY_FEED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<feed xml:lang="fr" xmlns="http://www.w3.org/2005/Atom">'
 
 Entry = tuple[dt.datetime, str]  # when, and the <entry> element
+# Characters XML 1.0 cannot carry: content checks refuse them, and a feed
+# stays well formed even if one slipped through.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    return xml_escape(NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    return xml_quoteattr(NOT_XML.sub("", text))
 
 
 class Entries:
@@ -46,7 +59,7 @@ class Entries:
         graph = self.graph
         summary = f"{graph.cities[delib.city].name}, {graph.organisations[delib.body].name}"
         summary += f", {date_fr(delib.date)}."
-        amounts = ", ".join(f"{a.euros:,.0f} €".replace(",", " ") for a in delib.amounts)
+        amounts = ", ".join(euros_fr(a.euros) for a in delib.amounts)
         if amounts:
             summary += f" Montant : {amounts}."
         title = f"{delib.number + ' — ' if delib.number else ''}{delib.title}"
@@ -64,7 +77,7 @@ class Entries:
             f"<entry><title>{escape(title)}</title>"
             f'<link href={quoteattr(link)} rel="alternate"/>'
             f"<published>{stamp}</published><updated>{stamp}</updated>"
-            f'<id>{escape(link)}</id><summary type="html">{escape(summary)}</summary>'
+            f'<id>{escape(link)}</id><summary type="text">{escape(summary)}</summary>'
             + "".join(f"<category term={quoteattr(c)}/>" for c in categories)
             + "</entry>"
         )

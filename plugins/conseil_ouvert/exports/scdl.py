@@ -78,13 +78,23 @@ def row(graph: Graph, delib: Deliberation) -> dict[str, str]:
     }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text cell that a spreadsheet will not run as a formula: OWASP's advice
+    on CSV injection is to prefix such a cell with a single quote. Numbers and
+    dates never start so; a title or a name might."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def csv_lines(rows: list[dict[str, str]], header: bool = False) -> str:
     """Rows as CSV text (RFC 4180 line ends), with the header line if asked."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     if header:
         writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
