@@ -283,3 +283,63 @@ def test_results_come_ten_at_a_time_without_a_worker(browser, base_url: str) -> 
         assert focused  # keyboard users are taken to the first new result
         assert more.is_visible() == (total > 20)
         assert not any("pagefind-worker" in url for url in visit.requests)
+
+
+# Payloads that the Content-Security-Policy alone does not stop: a meta refresh,
+# a referrer override, a same-origin script on the search page.
+REDIRECT = '<meta http-equiv="refresh" content="0;url=https://evil.example/refresh">Budget'
+REFERRER = '<meta name="referrer" content="unsafe-url">Jean Hostile'
+SCRIPT = '"><script src="/theme/js/search.js"></script><script src="/x.js"></script>Ville'
+
+
+@pytest.mark.browser
+def test_hostile_names_leave_the_visitor_on_the_page(browser, tmp_path: Path) -> None:
+    from conftest import build_site
+    from conseil_ouvert.synthetic import generate
+    from serving import serve_nginx
+
+    content = generate(tmp_path / "content", deliberations=4)
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    delib = next((content / "deliberations").rglob("*.md"))
+    delib.write_text(
+        delib.read_text().replace("titre: ", f"titre: '{REDIRECT}' # ", 1), encoding="utf-8"
+    )
+    person = content / "personnes" / "personne-0-0.md"
+    person.write_text(
+        person.read_text().replace("nom: ", f"nom: '{REFERRER}' # ", 1), encoding="utf-8"
+    )
+    city = content / "villes" / "ville-synthetique-0.md"
+    city.write_text(city.read_text().replace("nom: ", f"nom: '{SCRIPT}' # ", 1), encoding="utf-8")
+    output = build_site(content, tmp_path / "output", CONSEIL_OUVERT_SEARCH=True)
+    delib_page = next(
+        p for p in output.glob("deliberations/*/*/index.html") if "Budget" in p.read_text()
+    )
+    pages = [
+        "/" + delib_page.parent.relative_to(output).as_posix() + "/",
+        "/personnes/personne-0-0/",
+        "/villes/ville-synthetique-0/",
+        "/recherche/",
+        "/",
+    ]
+    with serve_nginx(output, tmp_path / "nginx") as base:
+        for path in pages:
+            with Visit(browser, base + path, 1280) as visit:
+                time.sleep(1.0)  # a refresh of 0 s would have fired by now
+                assert visit.page.url == base + path, path
+                assert all(urlsplit(u).hostname == "127.0.0.1" for u in visit.requests), path
+                counts = visit.page.evaluate(
+                    """() => ({
+                      refresh: document.querySelectorAll('meta[http-equiv=refresh]').length,
+                      referrer: [...document.querySelectorAll('meta[name=referrer]')]
+                        .map(m => m.content),
+                      scripts: [...document.scripts].filter(s => s.src).map(s => s.src),
+                    })"""
+                )
+                assert counts["refresh"] == 0, path
+                assert counts["referrer"] == ["no-referrer"], path
+                expected = [base + "/theme/js/search.js"] if path == "/recherche/" else []
+                assert counts["scripts"] == expected, path
+                text = visit.page.inner_text("main")
+                assert any(word in text for word in ("Budget", "Jean Hostile", "Ville")) or (
+                    path == "/recherche/"
+                ), path
