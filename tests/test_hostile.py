@@ -320,3 +320,22 @@ def test_an_editorial_page_publishes_no_script(tmp_path: Path) -> None:
     assert not [e for e in main.find_all(True) if {"onclick", "style"} & set(e.attrs)]
     assert not main.find_all(href=lambda h: h and h.startswith("javascript"))
     assert "lien" in main.get_text() and "gras" in main.get_text()
+
+
+@pytest.mark.parametrize("relative", list(HOSTILE_FILES), ids=list(HOSTILE_FILES))
+def test_each_hostile_file_is_refused_on_its_own(tmp_path: Path, relative: str) -> None:
+    from conseil_ouvert.graph import ContentError, build_graph
+    from conseil_ouvert.synthetic import generate
+
+    content = generate(tmp_path / "content", deliberations=2)
+    expected = write_hostile_files(content)
+    for other in expected:  # keep only this case (and the file it clashes with)
+        path = tmp_path / other
+        if other != f"content/{relative}" and not other.endswith("barres.md"):
+            path.unlink()
+    if not relative.endswith("tirets.md"):
+        (content / "deliberations/ville-synthetique-0/barres.md").unlink()
+    with pytest.raises(ContentError) as refused:
+        build_graph(content)
+    problems = [p for p in refused.value.problems if p.file == f"content/{relative}"]
+    assert problems and any(expected[f"content/{relative}"] in str(p) for p in problems)
