@@ -88,7 +88,7 @@ class Source(Record):
     author: str | None = None
     date: PartialDate | None = None
     url: str | None = None
-    medium: str = ""
+    medium: str | None = None  # schema.SOURCE_MEDIA; None: not stated, never « presse »
     part_of: str | None = None  # the document this source is an excerpt of
     reposted_by: str | None = None
     reposted_by_medium: str | None = None
@@ -154,7 +154,7 @@ class Device:
 @dataclass(slots=True)
 class City(Record):
     name: str = ""
-    place_type: str = "commune"  # commune / departement / site
+    place_type: str | None = None  # commune / departement / site; None: not stated
     department: str | None = None
     department_source: str | None = None
     population: Population | None = None

@@ -180,7 +180,12 @@ SOURCE_FORMAT = Obj(
         Field("auteur", "author", Text(200), help="auteur, seulement s'il est nommé"),
         Field("date", "date", Date(), help="date de publication, aussi précise que connue"),
         Field("url", "url", Url(), help="adresse, seulement si elle est connue : jamais inventée"),
-        Field("nature", "medium", Choice(SOURCE_MEDIA), True, "nature de la source"),
+        Field(
+            "nature",
+            "medium",
+            Choice(SOURCE_MEDIA),
+            help="nature de la source (sans elle, le site affiche « nature non indiquée »)",
+        ),
         Field(
             "extrait_de",
             "part_of",
@@ -210,7 +215,7 @@ TOPIC_FORMAT = Obj(
 CITY_FORMAT = Obj(
     [
         Field("nom", "name", Text(100), True, "nom de la commune"),
-        Field("type", "place_type", Choice(PLACE_TYPES), True, "commune, département ou site"),
+        Field("type", "place_type", Choice(PLACE_TYPES), help="commune, département ou site"),
         Field("departement", "department", Text(100), help="département"),
         Field(
             "departement_source",

@@ -134,7 +134,7 @@ def site_counts(graph: Graph) -> dict[str, Any]:
         "documents": len(graph.sources) - len(excerpts),
         "excerpts": len(excerpts),
         "excerpted_documents": len({s.part_of for s in excerpts}),
-        "places": [(kind, places[kind]) for kind in schema.PLACE_TYPES if places[kind]],
+        "places": [(k, places[k]) for k in (*schema.PLACE_TYPES, None) if places[k]],
     }
 
 
