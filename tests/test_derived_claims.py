@@ -22,7 +22,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 FILES = {
     # one source of each nature, and three excerpts of one list
     **{
-        f"sources/src-{nature}.md": f"publication: Publication {nature}\nnature: {nature}\ndate: 2022-07"
+        f"sources/src-{nature}.md": f"publication: Publication {nature}\n"
+        f"nature: {nature}\ndate: 2022-07"
         for nature in schema.SOURCE_MEDIA
     },
     "sources/liste.md": "publication: Liste synthétique\nnature: association",
