@@ -222,6 +222,11 @@ def test_inferred_and_relative_dates_say_so_everywhere(derived: Site) -> None:
     assert motion["fr_date_basis"] == "numero"
     speech = next(s for s in popolo["speeches"])
     assert speech["fr_date_basis"] == "relative" and "il y a un an" in speech["fr_date_note"]
+    # JSON-LD cannot flag a date: the year as known, nothing deduced
+    for path, expected in (("dcm-19-02-28-14", "2019"), ("dcm-21-06-01-01", None)):
+        page = derived.page(f"/deliberations/alpha/{path}/")
+        ld = json.loads(page.select_one("script[type='application/ld+json']").string)
+        assert ld.get("legislationDate") == expected
     # SCDL publishes a session date only as a source gives it
     with (derived.output / "donnees/scdl/conseil-alpha.csv").open(encoding="utf-8") as f:
         ids = {row["DELIB_ID"] for row in csv.DictReader(f)}
