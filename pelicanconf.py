@@ -77,6 +77,7 @@ JINJA_ENVIRONMENT = {
 # French formatting for every template, Pelican's own pages included.
 from conseil_ouvert.formatting import (  # noqa: E402
     date_fr,
+    dated_fr,
     euros_fr,
     number_fr,
     plural,
@@ -86,6 +87,7 @@ from conseil_ouvert.formatting import (  # noqa: E402
 
 JINJA_FILTERS = {
     "date_fr": date_fr,
+    "dated_fr": dated_fr,  # a record's date with its provenance (inferred, relative…)
     "euros": euros_fr,
     "number": number_fr,
     "typo": typo,

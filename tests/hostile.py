@@ -121,6 +121,7 @@ def hostile_corpus(root: Path) -> tuple[Path, set[str]]:
     formula = hostile_header("deliberations", set())
     formula |= {"titre": '=HYPERLINK("https://example.org/x","y")', "numero": "DCM FORMULE-1"}
     formula["date"] = "2020-03-05"
+    formula.pop("date_origine", None)  # a date as published, so that SCDL carries the row
     write_record(content / "deliberations/ville-synthetique-0/formule.md", formula, "-2+3")
     return content, text_paths
 

@@ -67,15 +67,18 @@ def test_quote_edit_reaches_every_page_that_shows_it(corpus, tmp_path: Path) -> 
     content = corpus()
     output = tmp_path / "output"
     build_site(content, output)
-    path = content / "citations/ldh-metz-vigilante.md"
+    path = content / "citations/marchetti-debat-public.md"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("vigilante.", "vigilante, ajoute-t-elle."),
+        path.read_text(encoding="utf-8").replace(
+            "débat public pour", "débat public, ajoute-t-elle, pour", 1
+        ),
         encoding="utf-8",
     )
     build_site(content, output)
     for page in (
-        "citations/ldh-metz-vigilante/index.html",
-        "organisations/ldh-metz/index.html",
+        "citations/marchetti-debat-public/index.html",
+        "personnes/denis-marchetti/index.html",
+        "organisations/unis-pour-metz/index.html",
         "evenements/metz-marche-public-1600-cameras-2022/index.html",
         "villes/metz/index.html",
     ):

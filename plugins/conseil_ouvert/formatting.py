@@ -34,6 +34,20 @@ def date_fr(date: PartialDate | None) -> str:
     return text.replace("1 ", "1er ", 1) if date.day == 1 else text
 
 
+def dated_fr(item: Any) -> str:
+    """A record's date in words with its provenance (schema.DATE_BASES), for
+    text outputs (feeds, descriptions): « 2019 (jour déduit du numéro :
+    28 février 2019) », « 2021 (date déduite d'une indication relative) »."""
+    from .schema import DATE_BASES_SHORT  # schema imports the model, not us
+
+    date, basis = item.date, getattr(item, "date_basis", None)
+    if date is None or not basis:
+        return date_fr(date)
+    if basis == "numero":
+        return f"{date.year} ({DATE_BASES_SHORT[basis]} : {date_fr(date)})"
+    return f"{date_fr(date)} ({DATE_BASES_SHORT[basis]})"
+
+
 @lru_cache(maxsize=8192)
 def number_fr(value: float | int | None) -> str:
     """« 1 600 », with a narrow no-break space between thousands."""

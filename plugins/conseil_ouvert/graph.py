@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .fields import Problem
 from .loading import Loaded, field_line, load_content
@@ -93,7 +95,14 @@ class Graph:
             for vote in delib.votes:
                 self.votes_of[vote.person].append((delib, vote))
         for event in self.sorted_events():
-            for key in (event.city, event.deliberation, *event.organisations, *event.topics):
+            # An event that follows another is listed among that event's follow-ups.
+            for key in (
+                event.city,
+                event.deliberation,
+                event.follows,
+                *event.organisations,
+                *event.topics,
+            ):
                 if key:
                     self.events_by[key].append(event)
         for person in self.persons.values():
@@ -279,6 +288,7 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
                 "guillemets dans le texte",
                 "écrivez le texte sans « » : le site les ajoute",
             )
+    check_derivations(records, add)
     for person in records["personnes"].values():
         for i, membership in enumerate(person.memberships):
             if membership.start and membership.end and membership.end < membership.start:
@@ -288,6 +298,35 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
                     "fin avant le début",
                     "vérifiez les deux dates",
                 )
+
+
+def check_derivations(records: dict[str, dict[str, Any]], add: Callable[..., None]) -> None:
+    """What the site derives must not say more than its sources: an inferred
+    date says what the source wrote, a département names its reference source."""
+    dated = ("deliberations", "citations", "evenements")
+    for kind in dated:
+        for record in records[kind].values():
+            follow_ups = getattr(record, "follow_ups", [])
+            items = [("", record), *((f"suites[{i}].", f) for i, f in enumerate(follow_ups))]
+            for prefix, item in items:
+                if item.date_basis and not (item.date and item.date_note):
+                    add(
+                        record,
+                        f"{prefix}date_origine",
+                        "une date déduite sans la date ou sans ce que dit la source",
+                        "ajoutez « date: » et « precision_date: » (les mots de la source)",
+                    )
+    for city in records["villes"].values():
+        if city.department and not city.department_source:
+            add(
+                city,
+                "departement",
+                "un département sans source",
+                "ajoutez « departement_source: » (un référentiel officiel) ou retirez-le",
+            )
+    for source in records["sources"].values():
+        if source.part_of == source.id:
+            add(source, "extrait_de", "une source extraite d'elle-même", "corrigez le champ")
 
 
 FOLDER_OF = {cls: folder for folder, cls in KINDS.items()}

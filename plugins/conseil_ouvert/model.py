@@ -88,8 +88,10 @@ class Source(Record):
     author: str | None = None
     date: PartialDate | None = None
     url: str | None = None
-    medium: str = "presse"
+    medium: str | None = None  # schema.SOURCE_MEDIA; None: not stated, never « presse »
+    part_of: str | None = None  # the document this source is an excerpt of
     reposted_by: str | None = None
+    reposted_by_medium: str | None = None
     reposted_date: PartialDate | None = None
     note: str | None = None
 
@@ -134,14 +136,30 @@ class Supervision:
     retention_days: int | None
     note: str | None
     source: str
+    agents_text: str | None = None  # « une cinquantaine »: a figure, not unknown
+    hours_source: str | None = None
+
+
+@dataclass(slots=True)
+class Device:
+    """A technology a source explicitly attributes to a city, in its words."""
+
+    topic: str
+    text: str
+    date: PartialDate | None
+    source: str
+    date_note: str | None = None
 
 
 @dataclass(slots=True)
 class City(Record):
     name: str = ""
+    place_type: str | None = None  # commune / departement / site; None: not stated
     department: str | None = None
+    department_source: str | None = None
     population: Population | None = None
     cameras: list[CameraCount] = field(default_factory=list)
+    devices: list[Device] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
     supervision: Supervision | None = None
     access_rights: str | None = None
@@ -244,6 +262,7 @@ class FollowUp:
     status: str | None
     source: str
     date_note: str | None = None
+    date_basis: str | None = None
 
 
 @dataclass(slots=True)
@@ -253,6 +272,7 @@ class Deliberation(Record):
     city: str = ""
     date: PartialDate | None = None
     date_note: str | None = None
+    date_basis: str | None = None  # schema.DATE_BASES: inferred, relative…
     title: str = ""
     topics: list[str] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
@@ -284,6 +304,7 @@ class Quote(Record):
     role: str | None = None
     date: PartialDate | None = None
     date_note: str | None = None
+    date_basis: str | None = None  # schema.DATE_BASES: inferred, relative…
     deliberation: str | None = None
     event: str | None = None
     city: str | None = None
@@ -304,8 +325,10 @@ class Event(Record):
     city: str | None = None
     date: PartialDate | None = None
     date_note: str | None = None
+    date_basis: str | None = None  # schema.DATE_BASES: inferred, relative…
     organisations: list[str] = field(default_factory=list)
     deliberation: str | None = None
+    follows: str | None = None  # the event this one follows
     amounts: list[Amount] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)

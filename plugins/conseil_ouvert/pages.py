@@ -20,7 +20,7 @@ from .model import date_sort_key
 from .output import site_writer
 from .pagination import RECORD_LISTS, paginate, record_list_folder
 from .parallel import parallel_map
-from .templating import LABELS, city_summary, content_today, render_page, template_globals
+from .templating import LABELS, by_date, city_summary, content_today, render_page, template_globals
 from .urls import output_file
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,9 @@ def comparison_rows(graph: Graph) -> list[dict[str, Any]]:
                 "latest": summary["latest_count"],
                 "promises": [c for c in city.cameras if c.status != "compte"],
                 "money": summary["money_total"],
-                "topics": {t.id for t in summary["topics"]},
+                "other_costs": summary["other_costs"],
+                # a technology is flagged only from an explicit, sourced field
+                "devices": by_date(city.devices),
                 "deliberations": len(summary["deliberations"]),
             }
         )

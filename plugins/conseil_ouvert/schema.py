@@ -60,6 +60,7 @@ ORGANISATION_TYPES = {
     "media": "Média",
     "syndicat": "Syndicat",
     "organisme": "Organisme public ou parapublic",
+    "non-precise": "Nature non précisée par la source",
 }
 EVENT_TYPES = {
     "experimentation": "Expérimentation",
@@ -91,12 +92,34 @@ CAMERA_STATUSES = {
     "promesse": "Promesse",
     "objectif": "Objectif d'un marché",
 }
+# The nature of a source, shown with every citation of it and in every export.
 SOURCE_MEDIA = {
-    "presse": "Presse",
-    "militant": "Site militant ou associatif",
     "officiel": "Document officiel",
-    "syndicat": "Site syndical",
+    "presse": "Presse",
+    "association": "Association ou collectif",
+    "elu-parti": "Élu ou parti politique",
+    "syndicat": "Syndicat",
     "reseau-social": "Réseau social",
+    "non-etablie": "Nature non établie (document non signé)",
+}
+# Where a date comes from when the source does not give it as written: every
+# page, feed and export that shows the date says so (with ``precision_date``).
+DATE_BASES = {
+    "numero": "jour lu dans le numéro officiel, pas dans la source",
+    "relative": "déduite d'une indication relative de la source (« il y a un an », « en juin »…)",
+    "publication": "date de la publication qui rapporte les faits, pas des faits eux-mêmes",
+    "deduite": "déduite par nous d'autres faits de la source",
+}
+DATE_BASES_SHORT = {
+    "numero": "jour déduit du numéro",
+    "relative": "date déduite d'une indication relative",
+    "publication": "date de la publication",
+    "deduite": "date déduite",
+}
+PLACE_TYPES = {
+    "commune": "Commune",
+    "departement": "Département",
+    "site": "Site (aéroport, stade…)",
 }
 AMOUNT_KINDS = {
     "investissement": "Investissement",
@@ -112,6 +135,13 @@ DATE_NOTE = Field(
     "date_note",
     Text(300),
     help="ce que la source dit exactement de la date, quand elle est vague",
+)
+DATE_BASIS = Field(
+    "date_origine",
+    "date_basis",
+    Choice(DATE_BASES),
+    help="d'où vient la date quand la source ne la donne pas telle quelle "
+    "(dites ce que la source écrit dans precision_date)",
 )
 TOPICS = Field(
     "themes", "topics", ListOf(Ref("themes")), help="thèmes (fichiers de content/themes/)"
@@ -136,6 +166,7 @@ FOLLOW_UP = Obj(
         Field("titre", "title", Text(300), True, "ce qui s'est passé, en une phrase"),
         Field("date", "date", Date(), help="date de la suite"),
         DATE_NOTE,
+        DATE_BASIS,
         Field("statut", "status", Text(200), help="où en est cette suite"),
         SOURCE,
     ],
@@ -149,8 +180,25 @@ SOURCE_FORMAT = Obj(
         Field("auteur", "author", Text(200), help="auteur, seulement s'il est nommé"),
         Field("date", "date", Date(), help="date de publication, aussi précise que connue"),
         Field("url", "url", Url(), help="adresse, seulement si elle est connue : jamais inventée"),
-        Field("nature", "medium", Choice(SOURCE_MEDIA), help="type de source"),
+        Field(
+            "nature",
+            "medium",
+            Choice(SOURCE_MEDIA),
+            help="nature de la source (sans elle, le site affiche « nature non indiquée »)",
+        ),
+        Field(
+            "extrait_de",
+            "part_of",
+            Ref("sources"),
+            help="document dont cette source n'est qu'un extrait (une liste, un recueil)",
+        ),
         Field("repris_par", "reposted_by", Text(200), help="site qui a republié le document"),
+        Field(
+            "nature_reprise",
+            "reposted_by_medium",
+            Choice(SOURCE_MEDIA),
+            help="nature du site qui a republié le document",
+        ),
         Field("date_reprise", "reposted_date", Date(), help="date de la republication"),
         Field("note", "note", Text(500), help="ce qu'il faut savoir de cette source"),
     ],
@@ -167,7 +215,14 @@ TOPIC_FORMAT = Obj(
 CITY_FORMAT = Obj(
     [
         Field("nom", "name", Text(100), True, "nom de la commune"),
+        Field("type", "place_type", Choice(PLACE_TYPES), help="commune, département ou site"),
         Field("departement", "department", Text(100), help="département"),
+        Field(
+            "departement_source",
+            "department_source",
+            Ref("sources"),
+            help="source du département (un référentiel officiel)",
+        ),
         Field("resume", "summary", Text(500), help="une phrase de présentation"),
         Field(
             "population",
@@ -228,7 +283,20 @@ CITY_FORMAT = Obj(
             Obj(
                 [
                     Field("agents", "agents", Integer(0), help="agents affectés au visionnage"),
+                    Field(
+                        "agents_texte",
+                        "agents_text",
+                        Text(100),
+                        help="le nombre d'agents tel que la source le donne, s'il n'est pas exact "
+                        "(« une cinquantaine »)",
+                    ),
                     Field("horaires", "hours", Text(100), help="heures de fonctionnement"),
+                    Field(
+                        "horaires_source",
+                        "hours_source",
+                        Ref("sources"),
+                        help="source des horaires, si elle diffère",
+                    ),
                     Field(
                         "conservation_jours",
                         "retention_days",
@@ -241,6 +309,30 @@ CITY_FORMAT = Obj(
                 model.Supervision,
             ),
             help="centre de supervision urbaine",
+        ),
+        Field(
+            "dispositifs",
+            "devices",
+            ListOf(
+                Obj(
+                    [
+                        Field("theme", "topic", Ref("themes"), True, "la technologie (un thème)"),
+                        Field(
+                            "texte",
+                            "text",
+                            Text(300),
+                            True,
+                            "ce que la source en dit, sans l'amplifier (« une possibilité… »)",
+                        ),
+                        Field("date", "date", Date(), help="date du fait"),
+                        DATE_NOTE,
+                        SOURCE,
+                    ],
+                    model.Device,
+                )
+            ),
+            help="technologies qu'une source attribue explicitement à la ville "
+            "(la comparaison ne montre que celles-ci)",
         ),
         Field(
             "droit_acces",
@@ -320,6 +412,7 @@ DELIBERATION_FORMAT = Obj(
         Field("ville", "city", Ref("villes"), True, "la ville concernée"),
         Field("date", "date", Date(), True, "date de la séance"),
         DATE_NOTE,
+        DATE_BASIS,
         Field("titre", "title", Text(300), True, "objet de la délibération, en nos mots"),
         TOPICS,
         Field("montants", "amounts", ListOf(AMOUNT), help="montants votés"),
@@ -419,6 +512,7 @@ QUOTE_FORMAT = Obj(
         Field("fonction", "role", Text(200), help="fonction de l'orateur à ce moment"),
         Field("date", "date", Date(), help="date des propos"),
         DATE_NOTE,
+        DATE_BASIS,
         Field(
             "deliberation", "deliberation", Ref("deliberations"), help="la délibération concernée"
         ),
@@ -437,10 +531,17 @@ EVENT_FORMAT = Obj(
         Field("ville", "city", Ref("villes"), help="ville concernée"),
         Field("date", "date", Date(), help="date, aussi précise que la source"),
         DATE_NOTE,
+        DATE_BASIS,
         Field(
             "organisations", "organisations", ListOf(Ref("organisations")), help="qui y a pris part"
         ),
         Field("deliberation", "deliberation", Ref("deliberations"), help="délibération liée"),
+        Field(
+            "suite_de",
+            "follows",
+            Ref("evenements"),
+            help="l'événement dont celui-ci est la suite (il apparaît dans ses « Suites »)",
+        ),
         Field("montants", "amounts", ListOf(AMOUNT), help="montants"),
         TOPICS,
         Field("suites", "follow_ups", ListOf(FOLLOW_UP), help="ce qui s'est passé ensuite"),

@@ -19,6 +19,17 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
 
+def _date(record: Any) -> str | None:
+    """A date as a source gives it: schema.org has no way to flag an inferred
+    date, so a day read from a number gives only the year and a date deduced
+    from a relative phrase or from the reporting publication is left out."""
+    if record.date is None:
+        return None
+    if record.date_basis == "numero":
+        return str(record.date.year)
+    return None if record.date_basis else record.date.iso()
+
+
 def json_ld(record: Any, graph: Graph, link: Callable[[Any], str]) -> Markup:
     """A JSON-LD block, escaped so that it cannot close its <script> element
     (hence trusted markup: templates print it as is)."""
@@ -33,7 +44,7 @@ def json_ld(record: Any, graph: Graph, link: Callable[[Any], str]) -> Markup:
             "@type": "Legislation",
             "name": record.title,
             "legislationIdentifier": record.number,
-            "legislationDate": record.date.iso() if record.date else None,
+            "legislationDate": _date(record),
             "legislationJurisdiction": graph.cities[record.city].name,
             "legislationPassedBy": {"@type": "Organization", "name": body.name},
             "keywords": [graph.topics[t].name for t in record.topics],
@@ -54,7 +65,7 @@ def json_ld(record: Any, graph: Graph, link: Callable[[Any], str]) -> Markup:
         data |= {
             "@type": "Event",
             "name": record.title,
-            "startDate": record.date.iso() if record.date else None,
+            "startDate": _date(record),
             "location": (
                 {"@type": "Place", "name": graph.cities[record.city].name} if record.city else None
             ),
@@ -64,9 +75,12 @@ def json_ld(record: Any, graph: Graph, link: Callable[[Any], str]) -> Markup:
             "@type": "Quotation",
             "text": record.text,
             "creator": {"@type": "Thing", "name": graph.speaker_label(record)},
-            "dateCreated": record.date.iso() if record.date else None,
+            "dateCreated": _date(record),
         }
     elif isinstance(record, City):
-        data |= {"@type": "City", "name": record.name}
+        data |= {
+            "@type": "City" if record.place_type == "commune" else "Place",
+            "name": record.name,
+        }
     text = json.dumps(_clean(data), ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

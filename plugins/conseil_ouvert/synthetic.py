@@ -45,6 +45,7 @@ def generate(target: Path, deliberations: int, seed: int = 1, nominal_votes: boo
             target / "villes" / f"{city}.md",
             f"""
 nom: Ville synthétique {c}
+type: commune
 population:
   valeur: {rng.randint(5_000, 500_000)}
   annee: 2020

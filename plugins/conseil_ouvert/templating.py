@@ -27,6 +27,9 @@ LABELS = {
     "camera_statuses": schema.CAMERA_STATUSES,
     "source_media": schema.SOURCE_MEDIA,
     "amount_kinds": schema.AMOUNT_KINDS,
+    "date_bases": schema.DATE_BASES_SHORT,
+    "date_bases_long": schema.DATE_BASES,
+    "place_types": schema.PLACE_TYPES,
     "record_kinds": {
         "deliberation": "délibération",
         "quote": "citation ou position",
@@ -52,12 +55,13 @@ class TimelineEntry:
     city: str | None
     sources: tuple[str, ...]
     follow_up: bool = False
+    date_basis: str | None = None  # schema.DATE_BASES: a date not given as such
 
 
 def event_entry(event: Any) -> TimelineEntry:
     return TimelineEntry(
         event.date, event.date_note, event.title, schema.EVENT_TYPES[event.type], event,
-        event.city, tuple(event.sources),
+        event.city, tuple(event.sources), date_basis=event.date_basis,
     )  # fmt: skip
 
 
@@ -79,6 +83,7 @@ def timeline_entries(graph: Graph, city: str | None = None) -> list[TimelineEntr
                     parent.city,
                     (follow.source,),
                     follow_up=True,
+                    date_basis=follow.date_basis,
                 )
             )
     return sorted(entries, key=lambda e: (date_sort_key(e.date), e.title), reverse=True)
@@ -108,6 +113,31 @@ def money_by_year(records: list[Any]) -> tuple[list[tuple[str, float]], float]:
     return rows, sum(years.values())
 
 
+def other_costs(records: list[Any]) -> list[tuple[Any, Any]]:
+    """Running (per year) and unit costs with the record that gives them: not
+    money voted, but amounts all the same, never shown as absent."""
+    return [(a, r) for r in records for a in r.amounts if a.kind in {"unitaire", "par-an"}]
+
+
+def site_counts(graph: Graph) -> dict[str, Any]:
+    """What the home page counts, each count saying what it counts: events and
+    the dated ones, documents read and the source records cut from them, places
+    by kind."""
+    excerpts = [s for s in graph.sources.values() if s.part_of]
+    places: dict[str, int] = defaultdict(int)
+    for city in graph.cities.values():
+        places[city.place_type] += 1
+    return {
+        "events": len(graph.events),
+        "dated_events": sum(1 for e in graph.events.values() if e.date),
+        "sources": len(graph.sources),
+        "documents": len(graph.sources) - len(excerpts),
+        "excerpts": len(excerpts),
+        "excerpted_documents": len({s.part_of for s in excerpts}),
+        "places": [(k, places[k]) for k in (*schema.PLACE_TYPES, None) if places[k]],
+    }
+
+
 def city_summary(graph: Graph, city: City) -> dict[str, Any]:
     """The figures a city page and the comparison page both show."""
     deliberations = graph.deliberations_by[city.id]
@@ -124,6 +154,7 @@ def city_summary(graph: Graph, city: City) -> dict[str, Any]:
         "latest_count": latest,
         "money_rows": money_rows,
         "money_total": money_total,
+        "other_costs": other_costs([*deliberations, *events]),
         "topics": [graph.topics[t] for t in topics],
         "per_inhabitant": (
             money_total / city.population.value if city.population and money_total else None
@@ -148,6 +179,7 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
         "url": url,
         "absolute": absolute,
         "city_summary": lambda city: city_summary(graph, city),
+        "site_counts": lambda: site_counts(graph),
         "by_date": by_date,
         "timeline": lambda city=None: timeline_entries(graph, city),
         "as_entries": lambda events: [event_entry(e) for e in events],

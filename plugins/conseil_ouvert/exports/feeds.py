@@ -15,7 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr as xml_quoteattr
 
-from ..formatting import date_fr, euros_fr
+from ..formatting import dated_fr, euros_fr
 from ..graph import Graph
 from ..model import Deliberation, Quote
 from ..urls import path_of
@@ -58,7 +58,7 @@ class Entries:
     def _deliberation(self, delib: Deliberation) -> tuple[str, str, list[str]]:
         graph = self.graph
         summary = f"{graph.cities[delib.city].name}, {graph.organisations[delib.body].name}"
-        summary += f", {date_fr(delib.date)}."
+        summary += f", {dated_fr(delib)}."
         amounts = ", ".join(euros_fr(a.euros) for a in delib.amounts)
         if amounts:
             summary += f" Montant : {amounts}."
@@ -67,7 +67,7 @@ class Entries:
 
     def _quote(self, quote: Quote) -> tuple[str, str, list[str]]:
         said = f"« {quote.text} »" if quote.verbatim else quote.text
-        return f"{self.graph.speaker_label(quote)} ({date_fr(quote.date)})", said, []
+        return f"{self.graph.speaker_label(quote)} ({dated_fr(quote)})", said, []
 
     def _entry(self, record: Any, title: str, summary: str, categories: list[str]) -> Entry:
         link = f"{self.origin}/{path_of(record)}"

@@ -30,7 +30,15 @@ def _sources(graph: Graph, ids: list[str]) -> list[dict[str, Any]]:
     out = []
     for source_id in ids:
         source = graph.sources[source_id]
-        entry: dict[str, Any] = {"note": source.publication, "fr_source_id": source_id}
+        entry: dict[str, Any] = {
+            "note": source.publication,
+            "fr_source_id": source_id,
+            "fr_nature": source.medium,  # schema.SOURCE_MEDIA: press, association…
+        }
+        if source.part_of:
+            entry["fr_part_of"] = source.part_of
+        if source.reposted_by:
+            entry["fr_reposted_by"] = source.reposted_by
         if source.url:
             entry["url"] = source.url
         if source.title:
@@ -39,6 +47,12 @@ def _sources(graph: Graph, ids: list[str]) -> list[dict[str, Any]]:
             entry["fr_date"] = source.date.iso()
         out.append(entry)
     return out
+
+
+def _date_provenance(record: Any) -> dict[str, Any]:
+    """How a date was arrived at (schema.DATE_BASES) and the source's own words:
+    a Popolo date alone would say more than the source."""
+    return {"fr_date_basis": record.date_basis, "fr_date_note": record.date_note}
 
 
 def _organization(graph: Graph, org: Organisation) -> dict[str, Any]:
@@ -69,6 +83,7 @@ def _motion_and_vote_event(graph: Graph, delib: Deliberation) -> tuple[dict, dic
         "fr_result": delib.outcome,
         "vote_events": [f"{delib.id}-vote"],
         "sources": _sources(graph, delib.sources),
+        **_date_provenance(delib),
     }
     counts = [
         {"option": option, "value": getattr(delib.counts, attr)}
@@ -81,6 +96,7 @@ def _motion_and_vote_event(graph: Graph, delib: Deliberation) -> tuple[dict, dic
         "organization_id": delib.body,
         "identifier": delib.number,
         "start_date": date,
+        **_date_provenance(delib),
         "result": RESULTS.get(delib.outcome),
         "counts": counts,
         "fr_counts_unknown": [
@@ -109,6 +125,7 @@ def _speech(graph: Graph, quote: Quote) -> dict[str, Any]:
         "role": "speaker",
         "text": quote.text,
         "date": quote.date.iso() if quote.date else None,
+        **_date_provenance(quote),
         "type": "speech" if quote.verbatim else "summary",
         "fr_type": quote.type,
         "event_id": quote.deliberation or quote.event,

@@ -44,6 +44,8 @@ def missing_for_scdl(graph: Graph, delib: Deliberation) -> list[str]:
         reasons.append("pas de code matière ACTES publié par une source")
     if not delib.date or delib.date.precision != "day":
         reasons.append("date de séance non connue au jour près")
+    elif delib.date_basis:
+        reasons.append("date de séance déduite, pas publiée telle quelle par une source")
     if not delib.number:
         reasons.append("numéro officiel non publié")
     return reasons
