@@ -339,3 +339,12 @@ def test_each_hostile_file_is_refused_on_its_own(tmp_path: Path, relative: str) 
         build_graph(content)
     problems = [p for p in refused.value.problems if p.file == f"content/{relative}"]
     assert problems and any(expected[f"content/{relative}"] in str(p) for p in problems)
+
+
+def test_typography_never_breaks_an_entity() -> None:
+    from conseil_ouvert.markup import render_markdown
+
+    html = render_markdown("Gares & Connexions ; 3 < 4 ; « a »")
+    soup = BeautifulSoup(html, "html.parser")
+    assert "Gares & Connexions\u202f; 3 < 4\u202f; «\u00a0a\u00a0»" in soup.get_text()
+    assert "&amp\u202f;" not in html and "&lt\u202f;" not in html

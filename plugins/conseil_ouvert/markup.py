@@ -7,6 +7,7 @@ cleaned with an allow-list, and only http(s) and relative links survive.
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 
 import markdown
 import nh3
@@ -53,5 +54,10 @@ def render_markdown(text: str) -> str:
     """Markdown body of a content file, as HTML safe to publish."""
     _md.reset()
     html = sanitise(_md.convert(text))
-    # Typography only outside tags, so attributes and URLs stay untouched.
-    return re.sub(r"(?<=>)([^<]+)(?=<)", lambda m: french_spacing(m.group(1)), html)
+    # Typography only outside tags, so attributes and URLs stay untouched, and
+    # on the text itself, so that « &amp; » never reads as a word before « ; ».
+    return re.sub(r"(?<=>)([^<]+)(?=<)", _spaced, html)
+
+
+def _spaced(match: re.Match[str]) -> str:
+    return escape(french_spacing(unescape(match.group(1))), quote=False)
