@@ -29,6 +29,11 @@ def check(content: Path, today: dt.date | None = None) -> int:
     except ContentError as error:
         print(error.code, file=sys.stderr)
         return 1
+    if graph.warnings:
+        plural = "s" if len(graph.warnings) > 1 else ""
+        print(f"\n{len(graph.warnings)} avertissement{plural} (à vérifier) :", file=sys.stderr)
+        for warning in graph.warnings:
+            print(warning, file=sys.stderr)
     published = len(graph.all_records()) + len(graph.sources)
     print(f"Contenu valide : {published} fiches publiées, {len(graph.drafts)} brouillon(s).")
     return 0

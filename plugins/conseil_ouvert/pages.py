@@ -103,6 +103,8 @@ class RecordPagesGenerator(Generator):
             )
         except ContentError as error:
             raise ContentError(error.problems, building=True) from None
+        for warning in self.graph.warnings:  # worth a look, but the site is built
+            log.warning("Avertissement : %s", warning)
         self.context["graph"] = self.graph
         self.writer = site_writer(self.settings)
         self.cache = RenderCache(

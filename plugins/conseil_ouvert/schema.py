@@ -12,6 +12,7 @@ from typing import Any
 from . import model
 from .fields import (
     Choice,
+    Code,
     Date,
     Euros,
     Field,
@@ -20,6 +21,7 @@ from .fields import (
     ListOf,
     Obj,
     Ref,
+    Siret,
     Text,
     Url,
 )
@@ -104,6 +106,9 @@ AMOUNT_KINDS = {
     "par-an": "Par an",
     "unitaire": "Coût unitaire",
 }
+
+# An ACTES subject code: its chapter, a dot, its rank (6.10 is not 6.1).
+ACTES_CODE = Code(r"^\d\.\d{1,2}$", "6.1", "code matière ACTES")
 
 SOURCES = Field("sources", "sources", ListOf(Ref("sources")), True, "les sources de ce fait")
 SOURCE = Field("source", "source", Ref("sources"), True, "la source de ce fait")
@@ -268,7 +273,12 @@ ORGANISATION_FORMAT = Obj(
         Field("ville", "city", Ref("villes"), help="ville de rattachement"),
         Field("parent", "parent", Ref("organisations"), help="organisation dont elle dépend"),
         Field("sieges", "seats", Integer(1), help="nombre de sièges (pour un conseil)"),
-        Field("siret", "siret", Text(14), help="SIRET, seulement depuis un registre officiel"),
+        Field(
+            "siret",
+            "siret",
+            Siret(),
+            help="SIRET (14 chiffres, entre guillemets), seulement depuis un registre officiel",
+        ),
         Field("siret_source", "siret_source", Ref("sources"), help="source du SIRET"),
         Field("resume", "summary", Text(500), help="une phrase de présentation"),
         SOURCES,
@@ -388,7 +398,7 @@ DELIBERATION_FORMAT = Obj(
         Field(
             "code_actes",
             "actes_code",
-            Text(5),
+            ACTES_CODE,
             help="code matière ACTES (ex. 6.1), seulement s'il est publié par une source",
         ),
         Field(
