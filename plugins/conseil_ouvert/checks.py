@@ -118,6 +118,7 @@ class Checker:
     def run(self) -> list[Problem]:
         for org in self.organisations.values():
             self.check_parent(org)
+            self.check_sides(org)
         for person in self.persons.values():
             self.check_groups_overlap(person)
         for delib in self.records["deliberations"].values():
@@ -154,6 +155,19 @@ class Checker:
             if parent.parent in chain:
                 return  # a cycle that does not pass through this organisation
             chain.append(parent.parent)
+
+    def check_sides(self, org: Organisation) -> None:
+        """A side (majorité, opposition) is a group's, within its dates."""
+        if org.sides and org.classification not in {"groupe", "parti"}:
+            self.error(
+                org,
+                "camp",
+                f"« camp » est réservé aux groupes, pas à un(e) « {org.classification} »",
+                "retirez « camp: » ou corrigez « type: »",
+            )
+        for i, side in enumerate(org.sides):
+            if side.start and side.end and side.end < side.start:
+                self.error(org, f"camp[{i}].fin", "fin avant le début", "vérifiez les deux dates")
 
     def check_groups_overlap(self, person: Person) -> None:
         """One person in two groups of the same council at the same time."""

@@ -261,10 +261,14 @@ class Url(Spec):
 
 
 class Choice(Spec):
-    def __init__(self, choices: dict[str, str]) -> None:
+    """One value of a list; ``aliases`` are other spellings read as a value."""
+
+    def __init__(self, choices: dict[str, str], aliases: dict[str, str] | None = None) -> None:
         self.choices = choices
+        self.aliases = aliases or {}
 
     def parse(self, value: Any, ctx: Context, path: str) -> str | None:
+        value = self.aliases.get(value, value) if isinstance(value, str) else value
         if value not in self.choices:
             ctx.add(
                 path,
@@ -275,7 +279,7 @@ class Choice(Spec):
         return value
 
     def schema(self) -> dict[str, Any]:
-        return {"enum": list(self.choices)}
+        return {"enum": [*self.choices, *self.aliases]}
 
     def placeholder(self) -> Any:
         return next(iter(self.choices))
@@ -324,6 +328,7 @@ class Field:
     spec: Spec
     required: bool = False
     help: str = ""
+    aliases: tuple[str, ...] = ()  # other spellings of the key, read as the key
 
 
 class Obj(Spec):
@@ -331,6 +336,7 @@ class Obj(Spec):
 
     def __init__(self, fields: Iterable[Field], cls: Callable[..., Any] | None = None) -> None:
         self.fields = {f.key: f for f in fields}
+        self.lookup = {name: f for f in self.fields.values() for name in (f.key, *f.aliases)}
         self.cls = cls
         # Attributes without a default in the model get None (or []) when absent.
         declared = dataclasses.fields(cls) if cls and dataclasses.is_dataclass(cls) else ()
@@ -353,7 +359,7 @@ class Obj(Spec):
         attrs: dict[str, Any] = {}
         complete = True
         for key, raw in value.items():
-            spec_field = self.fields.get(key) if isinstance(key, str) else None
+            spec_field = self.lookup.get(key) if isinstance(key, str) else None
             if spec_field is None:
                 close = difflib.get_close_matches(str(key), self.fields, n=1)
                 fix = (
@@ -363,6 +369,13 @@ class Obj(Spec):
                 )
                 ctx.add(f"{prefix}{key}", "champ inconnu", fix)
                 continue
+            if spec_field.attr in attrs:
+                ctx.add(
+                    f"{prefix}{key}",
+                    f"« {key} » est une autre écriture de « {spec_field.key} », déjà donné",
+                    "gardez une seule des deux lignes",
+                )
+                continue
             if raw is None and not isinstance(spec_field.spec, (Integer, ListOf)):
                 continue  # an empty value means "not given"
             parsed = spec_field.spec.parse(raw, ctx, f"{prefix}{key}")
@@ -371,7 +384,8 @@ class Obj(Spec):
                 continue
             attrs[spec_field.attr] = parsed
         for key, spec_field in self.fields.items():
-            if spec_field.required and value.get(key) is None:
+            given = (value.get(name) for name in (key, *spec_field.aliases))
+            if spec_field.required and all(v is None for v in given):
                 ctx.add(
                     f"{prefix}{key}",
                     "champ obligatoire manquant",
@@ -388,70 +402,9 @@ class Obj(Spec):
             "additionalProperties": False,
             "required": [k for k, f in self.fields.items() if f.required],
             "properties": {
-                k: {**f.spec.schema(), "description": f.help} for k, f in self.fields.items()
+                k: {**f.spec.schema(), "description": f.help} for k, f in self.lookup.items()
             },
         }
 
     def placeholder(self) -> Any:
         return {k: f.spec.placeholder() for k, f in self.fields.items() if f.required}
-
-
-def written_text(value: Any, ctx: Context, path: str) -> str:
-    """A scalar as the contributor wrote it: YAML reads ``6.10`` as the number
-    6.1 and ``01234`` as 1234, so a code is read back from its line."""
-    if isinstance(value, str):
-        return value.strip()
-    line = ctx.lines.find(path)
-    if line is not None and not isinstance(value, bool):
-        raw = ctx.lines.lines[line - ctx.lines.first_line]
-        token = raw.partition(":")[2].split(" #")[0].strip()
-        if token:
-            return token
-    return str(value)
-
-
-class Code(Spec):
-    """A code read as text and matched against a pattern (SIRET, ACTES code)."""
-
-    def __init__(self, pattern: str, example: str, what: str) -> None:
-        self.pattern = re.compile(pattern)
-        self.example = example
-        self.what = what
-
-    def parse(self, value: Any, ctx: Context, path: str) -> str | None:
-        text = written_text(value, ctx, path).replace(" ", "")
-        if not self.pattern.match(text) or not self.valid(text):
-            ctx.add(path, f"{self.what} invalide : {text!r}", self.fix())
-            return None
-        return text
-
-    def valid(self, text: str) -> bool:
-        return True
-
-    def fix(self) -> str:
-        return f"écrivez-le comme la source, entre guillemets, ex. « {self.example} »"
-
-    def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": self.pattern.pattern}
-
-
-class Siret(Code):
-    """14 digits whose Luhn sum is a multiple of 10 (La Poste's: digit sum of 5)."""
-
-    def __init__(self) -> None:
-        super().__init__(r"^\d{14}$", "", "SIRET")
-
-    def valid(self, text: str) -> bool:
-        if text.startswith("356000000"):  # La Poste's establishments
-            return sum(int(c) for c in text) % 5 == 0
-        total = 0
-        for i, char in enumerate(reversed(text)):
-            digit = int(char) * (2 if i % 2 else 1)
-            total += digit - 9 if digit > 9 else digit
-        return total % 10 == 0
-
-    def fix(self) -> str:
-        return (
-            "un SIRET a 14 chiffres (le SIREN et 5 chiffres) dont la clé est juste : "
-            "recopiez-le depuis l'annuaire des entreprises, entre guillemets"
-        )

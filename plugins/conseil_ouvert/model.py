@@ -152,6 +152,17 @@ class City(Record):
 
 
 @dataclass(slots=True)
+class Side:
+    """A group's side in its council (majorité, opposition), as a source says."""
+
+    side: str
+    start: PartialDate | None
+    end: PartialDate | None
+    source: str
+    note: str | None = None
+
+
+@dataclass(slots=True)
 class Organisation(Record):
     name: str = ""
     short_name: str | None = None
@@ -162,6 +173,7 @@ class Organisation(Record):
     siret: str | None = None
     siret_source: str | None = None
     summary: str = ""
+    sides: list[Side] = field(default_factory=list)
 
     KIND: ClassVar[str] = "organisation"
 
@@ -247,6 +259,15 @@ class FollowUp:
 
 
 @dataclass(slots=True)
+class CameraPurchase:
+    """How many cameras a deliberation buys or installs, when a source says it."""
+
+    count: int
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
 class Deliberation(Record):
     number: str | None = None
     body: str = ""
@@ -256,6 +277,7 @@ class Deliberation(Record):
     title: str = ""
     topics: list[str] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    cameras: CameraPurchase | None = None
     outcome: str = "inconnue"
     counts: Counts = field(default_factory=Counts)
     counts_status: str | None = None

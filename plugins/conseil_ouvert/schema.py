@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import model
+from .codes import Code, Siret
 from .fields import (
     Choice,
-    Code,
     Date,
     Euros,
     Field,
@@ -21,7 +21,6 @@ from .fields import (
     ListOf,
     Obj,
     Ref,
-    Siret,
     Text,
     Url,
 )
@@ -41,6 +40,8 @@ POSITIONS = {
     "partage": "Partagé",
     "inconnue": "Position non publiée",
 }
+# The count key is « ne_prend_pas_part »: the value is read in either spelling.
+POSITION = Choice(POSITIONS, aliases={"ne_prend_pas_part": "ne-prend-pas-part"})
 PROVENANCES = {
     "proces-verbal": "Inscrit au procès-verbal",
     "presse": "Rapporté par la presse",
@@ -79,6 +80,16 @@ EVENT_TYPES = {
     "etude": "Étude",
     "usage": "Usage",
     "seance": "Séance",
+    # What may follow a vote may also be an event of its own (one spelling for both).
+    "controle-legalite": "Contrôle de légalité",
+    "cnil": "Action de la CNIL",
+    "cada": "Demande de document (CADA)",
+    "bilan": "Bilan",
+}
+# A group's side in its council, as a source gives it.
+SIDES = {
+    "majorite": "Majorité",
+    "opposition": "Opposition",
 }
 FOLLOW_UP_TYPES = {
     "controle-legalite": "Contrôle de légalité",
@@ -281,6 +292,23 @@ ORGANISATION_FORMAT = Obj(
         ),
         Field("siret_source", "siret_source", Ref("sources"), help="source du SIRET"),
         Field("resume", "summary", Text(500), help="une phrase de présentation"),
+        Field(
+            "camp",
+            "sides",
+            ListOf(
+                Obj(
+                    [
+                        Field("valeur", "side", Choice(SIDES), True, "majorité ou opposition"),
+                        Field("debut", "start", Date(), help="depuis quand, selon la source"),
+                        Field("fin", "end", Date(), help="jusqu'à quand, selon la source"),
+                        SOURCE,
+                        Field("note", "note", Text(300), help="précision"),
+                    ],
+                    model.Side,
+                )
+            ),
+            help="pour un groupe : majorité ou opposition, comme le dit la source, avec les dates",
+        ),
         SOURCES,
     ],
     model.Organisation,
@@ -317,6 +345,7 @@ COUNTS = Obj(
             "not_voting",
             Integer(0, unknown=True),
             help="élus qui ne prennent pas part au vote, ou inconnu",
+            aliases=("ne-prend-pas-part",),
         ),
         Field("source", "source", Ref("sources"), help="source des chiffres"),
         Field("note", "note", Text(500), help="ce qui est connu du décompte"),
@@ -333,6 +362,19 @@ DELIBERATION_FORMAT = Obj(
         Field("titre", "title", Text(300), True, "objet de la délibération, en nos mots"),
         TOPICS,
         Field("montants", "amounts", ListOf(AMOUNT), help="montants votés"),
+        Field(
+            "cameras",
+            "cameras",
+            Obj(
+                [
+                    Field("nombre", "count", Integer(0), True, "nombre de caméras"),
+                    Field("source", "source", Ref("sources"), help="source, si elle diffère"),
+                    Field("note", "note", Text(300), help="ce que la source dit exactement"),
+                ],
+                model.CameraPurchase,
+            ),
+            help="nombre de caméras que la délibération achète ou installe, si la source le donne",
+        ),
         Field("resultat", "outcome", Choice(OUTCOMES), True, "issue du vote"),
         Field("votes", "counts", COUNTS, help="décompte des voix"),
         Field("decompte", "counts_status", Text(500), help="ce que l'on sait du décompte"),
@@ -343,7 +385,7 @@ DELIBERATION_FORMAT = Obj(
                 Obj(
                     [
                         Field("groupe", "organisation", Ref("organisations"), True, "le groupe"),
-                        Field("position", "position", Choice(POSITIONS), True, "sa position"),
+                        Field("position", "position", POSITION, True, "sa position"),
                         Field(
                             "provenance", "provenance", Choice(PROVENANCES), True, "d'où on le sait"
                         ),
@@ -362,7 +404,7 @@ DELIBERATION_FORMAT = Obj(
                 Obj(
                     [
                         Field("personne", "person", Ref("personnes"), True, "l'élu"),
-                        Field("vote", "option", Choice(POSITIONS), True, "son vote"),
+                        Field("vote", "option", POSITION, True, "son vote"),
                         Field(
                             "provenance", "provenance", Choice(PROVENANCES), True, "d'où on le sait"
                         ),
@@ -399,7 +441,8 @@ DELIBERATION_FORMAT = Obj(
             "code_actes",
             "actes_code",
             ACTES_CODE,
-            help="code matière ACTES (ex. 6.1), seulement s'il est publié par une source",
+            help='code matière ACTES entre guillemets (ex. "6.1", "6.10"), '
+            "seulement s'il est publié par une source",
         ),
         Field(
             "matiere_actes",
@@ -459,6 +502,17 @@ EVENT_FORMAT = Obj(
     model.Event,
 )
 
+# What each folder holds (titles of scaffolds and of the format reference).
+KIND_TITLES = {
+    "deliberations": "Délibération : un fichier par délibération, dans deliberations/<ville>/",
+    "citations": "Citation (mots exacts) ou position rapportée",
+    "personnes": "Personne",
+    "organisations": "Organisation : conseil, groupe, parti, association, entreprise, autorité…",
+    "villes": "Ville",
+    "evenements": "Événement daté qui n'est pas un vote",
+    "sources": "Source : le document d'où viennent les faits",
+    "themes": "Thème",
+}
 FORMATS: dict[str, Obj] = {
     "sources": SOURCE_FORMAT,
     "themes": TOPIC_FORMAT,
