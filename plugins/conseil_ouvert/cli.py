@@ -150,6 +150,49 @@ def new(
     return status
 
 
+def import_command(args: argparse.Namespace) -> int:
+    """Import an SCDL CSV; say what was drafted, skipped (and why) and ignored."""
+    from .scdl_import import DEFAULT_KEYWORDS, import_scdl
+
+    if args.seulement and not args.keywords:
+        print("--seulement demande au moins un --mot-cle.", file=sys.stderr)
+        return 2
+    source_file = args.contenu / "sources" / f"{args.source}.md"
+    if not source_file.exists() and not args.publication:
+        print(
+            f"« {args.source} » n'existe pas dans content/sources/ : ajoutez "
+            "--publication=… (le nom du jeu de données ou de son éditeur) pour la créer",
+            file=sys.stderr,
+        )
+        return 2
+    keywords = tuple(args.keywords) if args.seulement else (*DEFAULT_KEYWORDS, *args.keywords)
+    report = import_scdl(
+        args.csv,
+        args.contenu,
+        args.organe,
+        args.ville,
+        args.source,
+        keywords,
+        publication=args.publication,
+    )
+    for path in report.created:
+        print(f"Source créée : {path} (complétez titre, date, url)")
+    for path in report.written:
+        print(f"Brouillon écrit : {path}")
+    for number in report.skipped_existing:
+        print(f"Déjà présent, ignoré : {number}")
+    for where, why in report.skipped:
+        print(f"Ignoré, {where} : {why}")
+    print(
+        f"Bilan : {len(report.written)} brouillon(s) écrit(s), "
+        f"{len(report.skipped_existing)} déjà présent(s), {len(report.skipped)} ligne(s) "
+        f"illisible(s), {report.ignored_rows} ligne(s) sans rapport avec la surveillance "
+        "ignorée(s)."
+    )
+    status = check(args.contenu)
+    return 0 if report.written else status
+
+
 def build(pelican_args: list[str]) -> NoReturn:
     """Build with Pelican (same arguments), then leave at once.
 
@@ -196,7 +239,21 @@ def main(argv: list[str] | None = None) -> int:
     scdl.add_argument(
         "--source", required=True, help="identifiant de la source (le jeu de données)"
     )
-    scdl.add_argument("--mot-cle", action="append", dest="keywords", help="mot-clé (répétable)")
+    scdl.add_argument(
+        "--mot-cle",
+        action="append",
+        dest="keywords",
+        default=[],
+        help="mot ou début de mot ajouté aux mots-clés par défaut (répétable)",
+    )
+    scdl.add_argument(
+        "--seulement",
+        action="store_true",
+        help="n'utiliser que les --mot-cle donnés, sans les mots-clés par défaut",
+    )
+    scdl.add_argument(
+        "--publication", help="nom de la publication, pour créer la source si elle manque"
+    )
     schema_parser = sub.add_parser("schema", help="écrit le schéma JSON des en-têtes")
     schema_parser.add_argument("target", type=Path, nargs="?")
     args = parser.parse_args(argv)
@@ -207,22 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         names = {option: getattr(args, option) for _, option, _ in COMPANIONS.values()}
         return new(args.contenu, args.kind, args.id, args.set, names)
     if args.command == "import-scdl":
-        from .scdl_import import DEFAULT_KEYWORDS, import_scdl
-
-        report = import_scdl(
-            args.csv,
-            args.contenu,
-            args.organe,
-            args.ville,
-            args.source,
-            tuple(args.keywords) if args.keywords else DEFAULT_KEYWORDS,
-        )
-        for path in report.written:
-            print(f"Brouillon écrit : {path}")
-        for number in report.skipped_existing:
-            print(f"Déjà présent, ignoré : {number}")
-        print(f"{report.ignored_rows} ligne(s) sans rapport avec la surveillance ignorée(s).")
-        return check(args.contenu)
+        return import_command(args)
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.target:
         args.target.write_text(text, encoding="utf-8")
