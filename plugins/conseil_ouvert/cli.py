@@ -3,6 +3,7 @@
 conseil-ouvert check                 vérifie tout le contenu, sans construire le site
 conseil-ouvert new KIND ID [--set champ=valeur ...]
 conseil-ouvert import-scdl FICHIER.csv --organe ID --ville ID --source ID
+conseil-ouvert ajouter DOSSIER.yaml    écrit toutes les fiches d'une délibération complète
 conseil-ouvert schema [FICHIER]      écrit le schéma JSON des en-têtes
 """
 
@@ -150,6 +151,28 @@ def new(
     return status
 
 
+def add_dossier(content: Path, path: Path, replace: bool) -> int:
+    """Write every record of a dossier, then check the whole content."""
+    from .bundle import read_dossier, write_dossier
+
+    dossier = read_dossier(path, content, replace)
+    if dossier.problems:
+        print("\n".join(dossier.problems), file=sys.stderr)
+        print("Rien n'a été écrit.", file=sys.stderr)
+        return 2
+    write_dossier(dossier)
+    for target, _ in dossier.files:
+        print(f"Écrit : {target}")
+    status = check(content)
+    if status:
+        print(
+            "Les fichiers ont été gardés : corrigez le dossier puis relancez avec --remplacer, "
+            "ou corrigez les fichiers indiqués.",
+            file=sys.stderr,
+        )
+    return status
+
+
 def import_command(args: argparse.Namespace) -> int:
     """Import an SCDL CSV; say what was drafted, skipped (and why) and ignored."""
     from .scdl_import import DEFAULT_KEYWORDS, import_scdl
@@ -254,6 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     scdl.add_argument(
         "--publication", help="nom de la publication, pour créer la source si elle manque"
     )
+    add_parser = sub.add_parser(
+        "ajouter", help="écrit toutes les fiches d'un dossier YAML (une délibération complète)"
+    )
+    add_parser.add_argument("dossier", type=Path)
+    add_parser.add_argument(
+        "--remplacer", action="store_true", help="réécrire les fiches qui existent déjà"
+    )
     schema_parser = sub.add_parser("schema", help="écrit le schéma JSON des en-têtes")
     schema_parser.add_argument("target", type=Path, nargs="?")
     args = parser.parse_args(argv)
@@ -265,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         return new(args.contenu, args.kind, args.id, args.set, names)
     if args.command == "import-scdl":
         return import_command(args)
+    if args.command == "ajouter":
+        return add_dossier(args.contenu, args.dossier, args.remplacer)
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.target:
         args.target.write_text(text, encoding="utf-8")
