@@ -334,3 +334,17 @@ def test_all_problems_at_once_and_check_command_names_file_and_line(tmp_path: Pa
     assert f"content/{DELIB}:{contre}: votes.contre: « contre: 0 » mais 1 vote(s)" in result.stderr
     assert f"content/{DELIB}:5: date: la date 2023-05-12 contredit" in result.stderr
     assert "content/organisations/groupe-a.md:5: parent:" in result.stderr
+
+
+def test_check_command_prints_warnings_and_still_succeeds(tmp_path: Path) -> None:
+    content = write(tmp_path, {DELIB: ("    position: pour", "    position: abstention")})
+    result = subprocess.run(
+        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 avertissement (à vérifier) :" in result.stderr
+    assert f"content/{DELIB}:" in result.stderr and "Alice Fictive (pour)" in result.stderr
+    assert "Contenu valide" in result.stdout

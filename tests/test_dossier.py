@@ -86,7 +86,7 @@ personnes:
         source: pv-fictif-2023-05-11
     sources: [pv-fictif-2023-05-11]
 deliberations:
-  dcm-23-05-11-07:
+  fictiveville-dcm-23-05-11-07:
     numero: DCM 23-05-11-07
     organe: conseil-municipal-fictiveville
     ville: fictiveville
@@ -139,14 +139,14 @@ citations:
     texte: Des caméras fictives pour un test.
     personne: alice-fictive
     date: 2023-05-11
-    deliberation: dcm-23-05-11-07
+    deliberation: fictiveville-dcm-23-05-11-07
     sources: [journal-fictif-2023-05-12]
   association-fictive-avis:
     type: position
     texte: L'association fictive se dit opposée au projet.
     organisation: association-fictive
     date: 2023-05-12
-    deliberation: dcm-23-05-11-07
+    deliberation: fictiveville-dcm-23-05-11-07
     sources: [journal-fictif-2023-05-12]
 evenements:
   demande-cada-fictive:
@@ -154,7 +154,7 @@ evenements:
     type: cada
     ville: fictiveville
     date: 2023-06
-    deliberation: dcm-23-05-11-07
+    deliberation: fictiveville-dcm-23-05-11-07
     organisations: [association-fictive]
     themes: [theme-fictif]
     suites:
@@ -216,7 +216,7 @@ def test_one_dossier_reaches_every_page_feed_and_export(corpus, tmp_path: Path) 
     assert (row["VOTE_POUR"], row["VOTE_CONTRE"], row["VOTE_ABSTENTION"]) == ("2", "1", "0")
     assert row["DELIB_MATIERE_CODE"] == "6.10"
     data = json.loads((output / "donnees/conseil-ouvert.json").read_text(encoding="utf-8"))
-    exported = next(d for d in data["deliberations"] if d["id"] == "dcm-23-05-11-07")
+    exported = next(d for d in data["deliberations"] if d["id"] == "fictiveville-dcm-23-05-11-07")
     assert exported["cameras"]["count"] == 12 and exported["actes_code"] == "6.10"
     popolo = json.loads((output / "donnees/popolo/fictiveville.json").read_text())
     assert {v["voter_id"] for v in popolo["votes"]} == {
@@ -232,9 +232,11 @@ def test_a_contradicting_count_is_refused_with_file_and_line(corpus) -> None:
     content = corpus()
     result = add(content, DOSSIER.replace("      contre: 1\n", "      contre: 0\n"))
     assert result.returncode == 1
-    written = content / "deliberations/fictiveville/dcm-23-05-11-07.md"
+    written = content / "deliberations/fictiveville/fictiveville-dcm-23-05-11-07.md"
     line = 1 + written.read_text(encoding="utf-8").splitlines().index("  contre: 0")
-    expected = f"content/deliberations/fictiveville/dcm-23-05-11-07.md:{line}: votes.contre: "
+    expected = (
+        f"content/deliberations/fictiveville/fictiveville-dcm-23-05-11-07.md:{line}: votes.contre: "
+    )
     assert expected + "« contre: 0 » mais 1 vote(s) « contre »" in result.stderr
     assert "Traceback" not in result.stderr
     again = add(content, DOSSIER)  # fixed dossier: the files exist, --remplacer rewrites them

@@ -49,7 +49,8 @@ class Code(Spec):
         return f"écrivez-le comme la source, entre guillemets, ex. « {self.example} »"
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": self.pattern.pattern}
+        # A number is read back as written (code_actes: 6.10): both are accepted.
+        return {"type": ["string", "number"], "pattern": self.pattern.pattern}
 
 
 class Siret(Code):

@@ -201,6 +201,12 @@ class Person(Record):
 
     KIND: ClassVar[str] = "person"
 
+    @property
+    def sorted_as(self) -> str:
+        """« Nom, Prénom »: the given ``nom_tri``, else the last word of the name first."""
+        first, _, last = self.name.rpartition(" ")
+        return self.sort_name or (f"{last}, {first}" if first else last)
+
 
 @dataclass(slots=True)
 class Counts:

@@ -228,7 +228,7 @@ class RecordPagesGenerator(Generator):
             graph.quotes.values(), key=lambda q: (date_sort_key(q.date), q.id), reverse=True
         )[:20]
         self.write("citations/index.html", "quotes.html", recent_quotes=recent)
-        persons = sort_fr(graph.persons.values(), lambda p: p.sort_name or p.name)
+        persons = sort_fr(graph.persons.values(), lambda p: p.sorted_as)
         self.write_list(persons, "personnes", "personnes/", "persons.html")
         kinds = list(LABELS["organisation_types"])
         organisations = sorted(  # by type, then by name (the sort is stable)
