@@ -85,6 +85,11 @@ from conseil_ouvert.formatting import (  # noqa: E402
     typo,
 )
 
+# The format reference of « Contribuer », read from the field declarations.
+from conseil_ouvert.reference import format_reference  # noqa: E402
+
+JINJA_GLOBALS = {"format_reference": format_reference}
+
 JINJA_FILTERS = {
     "date_fr": date_fr,
     "dated_fr": dated_fr,  # a record's date with its provenance (inferred, relative…)

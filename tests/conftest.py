@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from conseil_ouvert.graph import Graph, build_graph
 from conseil_ouvert.synthetic import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +75,15 @@ class Site:
 
     def html_files(self) -> list[Path]:
         return sorted(self.output.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def records() -> Graph:
+    """The real content as the site reads it: tests over ``content/`` derive what
+    they expect from it (never a count typed in the test: content grows)."""
+    import datetime as dt
+
+    return build_graph(CONTENT, dt.date.fromisoformat(TODAY))
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ import pytest
 from frictionless import Resource, Schema
 
 from conftest import ROOT, Site, build_site, text_of
+from conseil_ouvert.exports.feeds import FEED_LENGTH
 from conseil_ouvert.synthetic import generate
 
 SCDL_SCHEMA = ROOT / "plugins" / "conseil_ouvert" / "schemas" / "scdl-deliberations-2.1.5.json"
@@ -63,16 +64,28 @@ def test_scdl_rows_agree_with_pages_and_unknown_is_empty(synthetic_site: Site) -
         assert cells[0] == expected
 
 
-def test_real_scdl_leaves_out_what_has_no_sourced_siret(site: Site) -> None:
-    metz = (site.output / "donnees/scdl/conseil-municipal-metz.csv").read_text(encoding="utf-8")
-    assert metz.splitlines() == [
-        ",".join(json.loads(SCDL_SCHEMA.read_text())["fields"][i]["name"] for i in range(17))
+def test_real_scdl_leaves_out_what_has_no_sourced_siret(site: Site, records) -> None:
+    """A council without a sourced SIRET has no SCDL row; the data page says which
+    deliberations are left out and why."""
+    unsourced = [
+        d
+        for d in records.deliberations.values()
+        if not (records.organisations[d.body].siret and records.organisations[d.body].siret_source)
     ]
+    if not unsourced:
+        pytest.skip("every council of the content has a sourced SIRET")
+    header = ",".join(f["name"] for f in json.loads(SCDL_SCHEMA.read_text())["fields"][:17])
+    for council in {d.body for d in unsourced}:
+        path = site.output / f"donnees/scdl/{council}.csv"
+        if path.exists():
+            assert path.read_text(encoding="utf-8").splitlines() == [header], council
     data_page = site.page("/donnees/")
     notice = text_of(data_page.select_one("#scdl ~ .notice"))
     assert "hors des fichiers SCDL" in notice and "SIRET" in notice
     left_out = text_of(data_page.select_one("#scdl ~ .notice + ul"))
-    assert "DCM 19-02-28-14" in left_out and "pas de SIRET sourcé" in left_out
+    assert "pas de SIRET sourcé" in left_out
+    for delib in unsourced:
+        assert delib.label in left_out, delib.label
 
 
 def test_complete_json_validates_against_its_published_schema(site: Site) -> None:
@@ -113,7 +126,7 @@ def test_popolo_agrees_with_the_pages(site: Site) -> None:
     csu = next(v for v in popolo["vote_events"] if v["motion_id"] == "csu-metropolitain-mutualise")
     assert csu["counts"] == []  # nothing published
     assert set(csu["fr_counts_unknown"]) == {"yes", "no", "abstain", "not voting"}
-    (group,) = csu["group_results"]
+    group = next(g for g in csu["group_results"] if g["group_id"] == "rassemblement-national")
     assert group == {
         "group_id": "rassemblement-national",
         "result": "yes",
@@ -134,14 +147,17 @@ def test_popolo_agrees_with_the_pages(site: Site) -> None:
     assert len(everything["speeches"]) == len(list((ROOT / "content/citations").glob("*.md")))
 
 
-def test_page_json_alternates(site: Site) -> None:
+def test_page_json_alternates(site: Site, records) -> None:
     page = site.page("/deliberations/metz/dcm-19-02-28-14/")
     link = page.select_one("link[rel=alternate][type='application/json']")
     data = json.loads(site.path(link["href"]).read_text(encoding="utf-8"))
     assert data["number"] == "DCM 19-02-28-14"
     assert data["url"] == "/deliberations/metz/dcm-19-02-28-14/"
     person = json.loads(site.path("/personnes/denis-marchetti/index.json").read_text())
-    assert person["citations"] == ["marchetti-debat-public"]
+    assert "marchetti-debat-public" in person["citations"]
+    assert set(person["citations"]) == {
+        q.id for q in records.quotes.values() if q.person == "denis-marchetti"
+    }
 
 
 def feed_entries(path: Path) -> list[ET.Element]:
@@ -150,13 +166,14 @@ def feed_entries(path: Path) -> list[ET.Element]:
     return root.findall(f"{ATOM}entry")
 
 
-def test_atom_feeds(site: Site) -> None:
+def test_atom_feeds(site: Site, records) -> None:
+    dated = [d for d in records.deliberations.values() if d.date]
     all_entries = feed_entries(site.output / "flux/deliberations.xml")
-    assert len(all_entries) == 3  # every dated deliberation
+    assert len(all_entries) == min(len(dated), FEED_LENGTH)  # every dated deliberation
     metz = feed_entries(site.output / "flux/villes/metz.xml")
     titles = [e.findtext(f"{ATOM}title") for e in metz]
     assert any("DCM 19-02-28-14" in t for t in titles)
-    assert len(metz) == 2
+    assert len(metz) == min(len([d for d in dated if d.city == "metz"]), FEED_LENGTH)
     assert feed_entries(site.output / "flux/organisations/rassemblement-national.xml")
     quotes = feed_entries(site.output / "flux/citations.xml")
     assert any("Marchetti" in e.findtext(f"{ATOM}title") for e in quotes)

@@ -3,6 +3,7 @@
 conseil-ouvert check                 vérifie tout le contenu, sans construire le site
 conseil-ouvert new KIND ID [--set champ=valeur ...]
 conseil-ouvert import-scdl FICHIER.csv --organe ID --ville ID --source ID
+conseil-ouvert ajouter DOSSIER.yaml    écrit toutes les fiches d'une délibération complète
 conseil-ouvert schema [FICHIER]      écrit le schéma JSON des en-têtes
 """
 
@@ -29,6 +30,11 @@ def check(content: Path, today: dt.date | None = None) -> int:
     except ContentError as error:
         print(error.code, file=sys.stderr)
         return 1
+    if graph.warnings:
+        plural = "s" if len(graph.warnings) > 1 else ""
+        print(f"\n{len(graph.warnings)} avertissement{plural} (à vérifier) :", file=sys.stderr)
+        for warning in graph.warnings:
+            print(warning, file=sys.stderr)
     published = len(graph.all_records()) + len(graph.sources)
     print(f"Contenu valide : {published} fiches publiées, {len(graph.drafts)} brouillon(s).")
     return 0
@@ -145,6 +151,71 @@ def new(
     return status
 
 
+def add_dossier(content: Path, path: Path, replace: bool) -> int:
+    """Write every record of a dossier, then check the whole content."""
+    from .bundle import read_dossier, write_dossier
+
+    dossier = read_dossier(path, content, replace)
+    if dossier.problems:
+        print("\n".join(dossier.problems), file=sys.stderr)
+        print("Rien n'a été écrit.", file=sys.stderr)
+        return 2
+    write_dossier(dossier)
+    for target, _ in dossier.files:
+        print(f"Écrit : {target}")
+    status = check(content)
+    if status:
+        print(
+            "Les fichiers ont été gardés : corrigez le dossier puis relancez avec --remplacer, "
+            "ou corrigez les fichiers indiqués.",
+            file=sys.stderr,
+        )
+    return status
+
+
+def import_command(args: argparse.Namespace) -> int:
+    """Import an SCDL CSV; say what was drafted, skipped (and why) and ignored."""
+    from .scdl_import import DEFAULT_KEYWORDS, import_scdl
+
+    if args.seulement and not args.keywords:
+        print("--seulement demande au moins un --mot-cle.", file=sys.stderr)
+        return 2
+    source_file = args.contenu / "sources" / f"{args.source}.md"
+    if not source_file.exists() and not args.publication:
+        print(
+            f"« {args.source} » n'existe pas dans content/sources/ : ajoutez "
+            "--publication=… (le nom du jeu de données ou de son éditeur) pour la créer",
+            file=sys.stderr,
+        )
+        return 2
+    keywords = tuple(args.keywords) if args.seulement else (*DEFAULT_KEYWORDS, *args.keywords)
+    report = import_scdl(
+        args.csv,
+        args.contenu,
+        args.organe,
+        args.ville,
+        args.source,
+        keywords,
+        publication=args.publication,
+    )
+    for path in report.created:
+        print(f"Source créée : {path} (complétez titre, date, url)")
+    for path in report.written:
+        print(f"Brouillon écrit : {path}")
+    for number in report.skipped_existing:
+        print(f"Déjà présent, ignoré : {number}")
+    for where, why in report.skipped:
+        print(f"Ignoré, {where} : {why}")
+    print(
+        f"Bilan : {len(report.written)} brouillon(s) écrit(s), "
+        f"{len(report.skipped_existing)} déjà présent(s), {len(report.skipped)} ligne(s) "
+        f"illisible(s), {report.ignored_rows} ligne(s) sans rapport avec la surveillance "
+        "ignorée(s)."
+    )
+    status = check(args.contenu)
+    return 0 if report.written else status
+
+
 def build(pelican_args: list[str]) -> NoReturn:
     """Build with Pelican (same arguments), then leave at once.
 
@@ -191,7 +262,28 @@ def main(argv: list[str] | None = None) -> int:
     scdl.add_argument(
         "--source", required=True, help="identifiant de la source (le jeu de données)"
     )
-    scdl.add_argument("--mot-cle", action="append", dest="keywords", help="mot-clé (répétable)")
+    scdl.add_argument(
+        "--mot-cle",
+        action="append",
+        dest="keywords",
+        default=[],
+        help="mot ou début de mot ajouté aux mots-clés par défaut (répétable)",
+    )
+    scdl.add_argument(
+        "--seulement",
+        action="store_true",
+        help="n'utiliser que les --mot-cle donnés, sans les mots-clés par défaut",
+    )
+    scdl.add_argument(
+        "--publication", help="nom de la publication, pour créer la source si elle manque"
+    )
+    add_parser = sub.add_parser(
+        "ajouter", help="écrit toutes les fiches d'un dossier YAML (une délibération complète)"
+    )
+    add_parser.add_argument("dossier", type=Path)
+    add_parser.add_argument(
+        "--remplacer", action="store_true", help="réécrire les fiches qui existent déjà"
+    )
     schema_parser = sub.add_parser("schema", help="écrit le schéma JSON des en-têtes")
     schema_parser.add_argument("target", type=Path, nargs="?")
     args = parser.parse_args(argv)
@@ -202,22 +294,9 @@ def main(argv: list[str] | None = None) -> int:
         names = {option: getattr(args, option) for _, option, _ in COMPANIONS.values()}
         return new(args.contenu, args.kind, args.id, args.set, names)
     if args.command == "import-scdl":
-        from .scdl_import import DEFAULT_KEYWORDS, import_scdl
-
-        report = import_scdl(
-            args.csv,
-            args.contenu,
-            args.organe,
-            args.ville,
-            args.source,
-            tuple(args.keywords) if args.keywords else DEFAULT_KEYWORDS,
-        )
-        for path in report.written:
-            print(f"Brouillon écrit : {path}")
-        for number in report.skipped_existing:
-            print(f"Déjà présent, ignoré : {number}")
-        print(f"{report.ignored_rows} ligne(s) sans rapport avec la surveillance ignorée(s).")
-        return check(args.contenu)
+        return import_command(args)
+    if args.command == "ajouter":
+        return add_dossier(args.contenu, args.dossier, args.remplacer)
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.target:
         args.target.write_text(text, encoding="utf-8")

@@ -327,10 +327,14 @@ class Url(Spec):
 
 
 class Choice(Spec):
-    def __init__(self, choices: dict[str, str]) -> None:
+    """One value of a list; ``aliases`` are other spellings read as a value."""
+
+    def __init__(self, choices: dict[str, str], aliases: dict[str, str] | None = None) -> None:
         self.choices = choices
+        self.aliases = aliases or {}
 
     def parse(self, value: Any, ctx: Context, path: str) -> str | None:
+        value = self.aliases.get(value, value) if isinstance(value, str) else value
         if not isinstance(value, str) or value not in self.choices:
             ctx.add(
                 path,
@@ -341,7 +345,7 @@ class Choice(Spec):
         return value
 
     def schema(self) -> dict[str, Any]:
-        return {"enum": list(self.choices)}
+        return {"enum": [*self.choices, *self.aliases]}
 
     def placeholder(self) -> Any:
         return next(iter(self.choices))
@@ -390,6 +394,7 @@ class Field:
     spec: Spec
     required: bool = False
     help: str = ""
+    aliases: tuple[str, ...] = ()  # other spellings of the key, read as the key
 
 
 class Obj(Spec):
@@ -397,6 +402,7 @@ class Obj(Spec):
 
     def __init__(self, fields: Iterable[Field], cls: Callable[..., Any] | None = None) -> None:
         self.fields = {f.key: f for f in fields}
+        self.lookup = {name: f for f in self.fields.values() for name in (f.key, *f.aliases)}
         self.cls = cls
         # Attributes without a default in the model get None (or []) when absent.
         declared = dataclasses.fields(cls) if cls and dataclasses.is_dataclass(cls) else ()
@@ -419,7 +425,7 @@ class Obj(Spec):
         attrs: dict[str, Any] = {}
         complete = True
         for key, raw in value.items():
-            spec_field = self.fields.get(key) if isinstance(key, str) else None
+            spec_field = self.lookup.get(key) if isinstance(key, str) else None
             if spec_field is None:
                 close = difflib.get_close_matches(str(key), self.fields, n=1)
                 fix = (
@@ -429,6 +435,13 @@ class Obj(Spec):
                 )
                 ctx.add(f"{prefix}{shown(key).strip(chr(39))}", "champ inconnu", fix)
                 continue
+            if spec_field.attr in attrs:
+                ctx.add(
+                    f"{prefix}{key}",
+                    f"« {key} » est une autre écriture de « {spec_field.key} », déjà donné",
+                    "gardez une seule des deux lignes",
+                )
+                continue
             if raw is None and not isinstance(spec_field.spec, (Integer, ListOf)):
                 continue  # an empty value means "not given"
             parsed = spec_field.spec.parse(raw, ctx, f"{prefix}{key}")
@@ -437,7 +450,8 @@ class Obj(Spec):
                 continue
             attrs[spec_field.attr] = parsed
         for key, spec_field in self.fields.items():
-            if spec_field.required and value.get(key) is None:
+            given = (value.get(name) for name in (key, *spec_field.aliases))
+            if spec_field.required and all(v is None for v in given):
                 ctx.add(
                     f"{prefix}{key}",
                     "champ obligatoire manquant",
@@ -454,7 +468,7 @@ class Obj(Spec):
             "additionalProperties": False,
             "required": [k for k, f in self.fields.items() if f.required],
             "properties": {
-                k: {**f.spec.schema(), "description": f.help} for k, f in self.fields.items()
+                k: {**f.spec.schema(), "description": f.help} for k, f in self.lookup.items()
             },
         }
 

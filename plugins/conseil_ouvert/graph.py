@@ -5,12 +5,14 @@ and the indexes the pages and exports walk (built once, in one pass each).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .checks import check_graph
 from .fields import Problem
 from .loading import Loaded, field_line, load_content
 from .model import (
@@ -54,6 +56,7 @@ class Graph:
     quotes: dict[str, Quote]
     events: dict[str, Event]
     drafts: dict[str, Deliberation] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # reported, not blocking
     # For incremental builds: each record's file hash, and who references whom,
     # keyed "folder/id" (e.g. "deliberations/dcm-19-02-28-14").
     digests: dict[str, str] = field(default_factory=dict)
@@ -183,18 +186,21 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
     known = {kind: set(ids) for kind, ids in loaded.files.items()}
     for kind, ref_id, rel, path in loaded.refs:
         if ref_id not in known[kind]:
+            close = difflib.get_close_matches(ref_id, known[kind], n=1, cutoff=0.7)
+            hint = f"vouliez-vous dire « {close[0]} » ? Sinon, " if close else ""
             problems.append(
                 Problem(
                     rel,
                     field_line(loaded, rel, path),
                     path,
                     f"« {ref_id} » n'existe pas dans content/{kind}/",
-                    f"créez content/{kind}/{ref_id}.md ou corrigez l'identifiant",
+                    f"{hint}créez content/{kind}/{ref_id}.md ou corrigez l'identifiant",
                 )
             )
 
     def add(record: object, path: str, message: str, fix: str) -> None:
-        problems.append(Problem(record.path, None, path, message, fix))  # type: ignore[attr-defined]
+        rel = record.path  # type: ignore[attr-defined]
+        problems.append(Problem(rel, field_line(loaded, rel, path), path, message, fix))
 
     organisations: dict[str, Organisation] = records["organisations"]
     numbers: dict[tuple[str, str], Deliberation] = {}
@@ -218,14 +224,6 @@ def check_rules(loaded: Loaded, today: dt.date) -> None:
                 "indiquez le conseil qui a voté",
             )
         counts = delib.counts
-        total = sum(v for v in (counts.yes, counts.no, counts.abstain, counts.not_voting) if v)
-        if body and body.seats and total > body.seats:
-            add(
-                delib,
-                "votes",
-                f"{total} voix pour un conseil de {body.seats} sièges",
-                "vérifiez le décompte dans le procès-verbal",
-            )
         if counts.yes is not None and counts.no is not None:
             if delib.outcome == "adoptee" and counts.yes <= counts.no:
                 add(
@@ -346,6 +344,7 @@ def build_graph(
     for delib, message, fix in url_clashes(loaded.records["deliberations"].values()):
         line = field_line(loaded, delib.path, "numero")
         loaded.problems.append(Problem(delib.path, line, "numero", message, fix))
+    warnings = check_graph(loaded)
     if loaded.problems:
         raise ContentError(sorted(loaded.problems, key=lambda p: (p.file, p.line or 0)))
     records = loaded.records
@@ -360,6 +359,7 @@ def build_graph(
         quotes=records["citations"],
         events=records["evenements"],
         drafts={k: d for k, d in records["deliberations"].items() if d.draft},
+        warnings=sorted(warnings, key=lambda p: (p.file, p.line or 0)),
     )
     for person in graph.persons.values():
         for membership in person.memberships:

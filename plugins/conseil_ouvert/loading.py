@@ -57,7 +57,15 @@ def _code_version() -> str:
     code is ignored."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("loading.py", "header.py", "fields.py", "schema.py", "model.py", "markup.py"):
+    for name in (
+        "loading.py",
+        "header.py",
+        "fields.py",
+        "codes.py",
+        "schema.py",
+        "model.py",
+        "markup.py",
+    ):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 

@@ -170,6 +170,17 @@ class City(Record):
 
 
 @dataclass(slots=True)
+class Side:
+    """A group's side in its council (majorité, opposition), as a source says."""
+
+    side: str
+    start: PartialDate | None
+    end: PartialDate | None
+    source: str
+    note: str | None = None
+
+
+@dataclass(slots=True)
 class Organisation(Record):
     name: str = ""
     short_name: str | None = None
@@ -180,6 +191,7 @@ class Organisation(Record):
     siret: str | None = None
     siret_source: str | None = None
     summary: str = ""
+    sides: list[Side] = field(default_factory=list)
 
     KIND: ClassVar[str] = "organisation"
 
@@ -206,6 +218,12 @@ class Person(Record):
     memberships: list[Membership] = field(default_factory=list)
 
     KIND: ClassVar[str] = "person"
+
+    @property
+    def sorted_as(self) -> str:
+        """« Nom, Prénom »: the given ``nom_tri``, else the last word of the name first."""
+        first, _, last = self.name.rpartition(" ")
+        return self.sort_name or (f"{last}, {first}" if first else last)
 
 
 @dataclass(slots=True)
@@ -266,6 +284,15 @@ class FollowUp:
 
 
 @dataclass(slots=True)
+class CameraPurchase:
+    """How many cameras a deliberation buys or installs, when a source says it."""
+
+    count: int
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
 class Deliberation(Record):
     number: str | None = None
     body: str = ""
@@ -276,6 +303,7 @@ class Deliberation(Record):
     title: str = ""
     topics: list[str] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    cameras: CameraPurchase | None = None
     outcome: str = "inconnue"
     counts: Counts = field(default_factory=Counts)
     counts_status: str | None = None

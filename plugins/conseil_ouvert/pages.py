@@ -109,6 +109,8 @@ class RecordPagesGenerator(Generator):
         clashes = page_clashes(self.context, str(content))
         if clashes:
             raise ContentError(clashes, building=True)
+        for warning in self.graph.warnings:  # worth a look, but the site is built
+            log.warning("Avertissement : %s", warning)
         self.context["graph"] = self.graph
         self.writer = site_writer(self.settings)
         self.cache = RenderCache(
@@ -232,7 +234,7 @@ class RecordPagesGenerator(Generator):
             graph.quotes.values(), key=lambda q: (date_sort_key(q.date), q.id), reverse=True
         )[:20]
         self.write("citations/index.html", "quotes.html", recent_quotes=recent)
-        persons = sort_fr(graph.persons.values(), lambda p: p.sort_name or p.name)
+        persons = sort_fr(graph.persons.values(), lambda p: p.sorted_as)
         self.write_list(persons, "personnes", "personnes/", "persons.html")
         kinds = list(LABELS["organisation_types"])
         organisations = sorted(  # by type, then by name (the sort is stable)

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from .fields import Field, ListOf, Obj, Ref
-from .schema import FORMATS
+from .reference import values_comment
+from .schema import FORMATS, KIND_TITLES
 
 KIND_ALIASES = {
     "deliberation": "deliberations",
@@ -24,16 +25,6 @@ KIND_ALIASES = {
     "evenement": "evenements",
     "source": "sources",
     "theme": "themes",
-}
-TITLES = {
-    "deliberations": "Délibération : un fichier par délibération, dans deliberations/<ville>/",
-    "citations": "Citation (mots exacts) ou position rapportée",
-    "personnes": "Personne",
-    "organisations": "Organisation : conseil, groupe, parti, association, entreprise, autorité…",
-    "villes": "Ville",
-    "evenements": "Événement daté qui n'est pas un vote",
-    "sources": "Source : le document d'où viennent les faits",
-    "themes": "Thème",
 }
 BODIES = {
     "deliberations": "Résumé de la délibération, en vos propres mots, à partir des sources.\n",
@@ -75,19 +66,25 @@ def _commented(key: str, field: Field, indent: str) -> list[str]:
             need = "obligatoire" if sub.required else "facultatif"
             lines.append(
                 f"{lead}{sub_key}: {dump_value(sub.spec.placeholder())}  # {need} : {sub.help}"
+                + values_comment(sub.spec)
             )
         return lines
     example = "[]" if isinstance(spec, ListOf) else dump_value(spec.placeholder())
     hint = " (identifiant de fichier)" if isinstance(spec, Ref) else ""
-    return [f"{indent}# {key}: {example}  # {field.help}{hint}"]
+    return [f"{indent}# {key}: {example}  # {field.help}{hint}{values_comment(spec)}"]
 
 
 def render(kind: str, answers: dict[str, Any]) -> str:
-    lines = ["---", f"# {TITLES[kind]}", "# Les lignes commençant par « # » sont facultatives :"]
+    lines = [
+        "---",
+        f"# {KIND_TITLES[kind]}",
+        "# Les lignes commençant par « # » sont facultatives :",
+    ]
     lines.append("# retirez le « # » et complétez-les quand une source les donne.")
     for key, field in FORMATS[kind].fields.items():
         if key in answers:
-            lines.append(f"{key}: {dump_value(answers[key])}  # {field.help}")
+            comment = field.help + values_comment(field.spec)
+            lines.append(f"{key}: {dump_value(answers[key])}  # {comment}")
         else:
             lines.extend(_commented(key, field, ""))
     lines.append("---")

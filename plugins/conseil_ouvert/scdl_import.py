@@ -1,6 +1,9 @@
 """Draft deliberation files from a council's SCDL « Délibérations » CSV.
 
-Only rows whose object mentions surveillance keywords are kept. Drafts carry
+Rows whose subject mentions surveillance are kept: words and word stems are
+compared without accents or case (« VIDEOPROTECTION », « caméras », « Centre
+de supervision urbain », « LAPI »). Every SCDL field goes into the draft, where
+our format has a place for it, else into the draft's text. Drafts carry
 ``brouillon: true``: they are checked like any file but not published until a
 volunteer has reviewed them against the source and removed that line.
 """
@@ -8,32 +11,61 @@ volunteer has reviewed them against the source and removed that line.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import HeaderLoader, content_files, split_file
-from .scaffold import dump_value
+from .scaffold import dump_value, render
 from .urls import slugify
 
+# Stems: « camera » also finds « caméras », « drone » « drones ». Keywords of
+# four letters or fewer (acronyms) must be whole words: « lapi », not « lapin ».
 DEFAULT_KEYWORDS = (
     "vidéoprotection",
-    "vidéosurveillance",
     "vidéo-protection",
+    "vidéosurveillance",
     "vidéo-surveillance",
+    "vidéoverbalisation",
+    "vidéo-verbalisation",
     "caméra",
-    "supervision urbaine",
+    "supervision urbain",
+    "centre de supervision",
+    "CSU",
     "reconnaissance faciale",
     "drone",
+    "LAPI",
+    "lecture automatisée des plaques",
 )
+SEARCHED = ("DELIB_OBJET", "DELIB_MATIERE_NOM")
+ACTES_RE = re.compile(r"^\d\.\d{1,2}$")
+
+
+def folded(text: str) -> str:
+    """Lower case, no accents, words separated by one space."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.split(r"[^a-z0-9]+", plain.casefold())).strip()
+
+
+def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for keyword in keywords:
+        word = folded(keyword)
+        if word:
+            parts.append(rf"\b{re.escape(word)}\b" if len(word) <= 4 else rf"\b{re.escape(word)}")
+    return re.compile("|".join(parts) or r"(?!)")
 
 
 @dataclass
 class ImportReport:
-    written: list[Path]
-    skipped_existing: list[str]
-    ignored_rows: int
+    written: list[Path] = field(default_factory=list)
+    skipped_existing: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # row, why
+    ignored_rows: int = 0  # unrelated to surveillance
+    created: list[Path] = field(default_factory=list)  # e.g. the source's file
 
 
 def existing_numbers(content: Path) -> set[str]:
@@ -57,14 +89,35 @@ def existing_numbers(content: Path) -> set[str]:
 
 
 def read_rows(csv_bytes: bytes) -> list[dict[str, str]]:
-    text = csv_bytes.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    return list(csv.DictReader(io.StringIO(text), dialect=dialect))
+    """Rows with upper-case column names; UTF-8 (with or without BOM) or
+    Windows-1252, « ; », « , » or tab separators, any line ending."""
+    try:
+        text = csv_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = csv_bytes.decode("cp1252")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first = text.split("\n", 1)[0]
+    delimiter = max(";,\t", key=first.count)
+    rows = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    return [
+        {(k or "").strip().upper(): (v or "").strip() for k, v in row.items() if k} for row in rows
+    ]
 
 
-def matches(row: dict[str, str], keywords: tuple[str, ...]) -> bool:
-    haystack = " ".join([row.get("DELIB_OBJET", ""), row.get("DELIB_MATIERE_NOM", "")]).casefold()
-    return any(re.search(re.escape(k.casefold()), haystack) for k in keywords)
+def matches(row: dict[str, str], pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.search(folded(" ".join(row.get(k, "") for k in SEARCHED))))
+
+
+def iso_date(value: str) -> str | None:
+    """AAAA-MM-JJ from AAAA-MM-JJ or JJ/MM/AAAA (also JJ-MM-AAAA, JJ.MM.AAAA)."""
+    value = value.strip().split("T")[0].split(" ")[0]
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value)
+    if match:
+        value = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
 
 
 def count(value: str | None) -> int | str:
@@ -72,36 +125,69 @@ def count(value: str | None) -> int | str:
     return int(value) if value.isdigit() else "inconnu"
 
 
-def draft_for(row: dict[str, str], body: str, city: str, source: str) -> str:
-    counts = {
+def draft_for(row: dict[str, str], body: str, city: str, source: str, date: str) -> str:
+    """The draft file of one row: every SCDL field has its place."""
+    counts: dict[str, object] = {
         "pour": count(row.get("VOTE_POUR")),
         "contre": count(row.get("VOTE_CONTRE")),
         "abstention": count(row.get("VOTE_ABSTENTION")),
         "ne_prend_pas_part": "inconnu",
     }
-    known = any(isinstance(v, int) for v in counts.values())
-    header = {
-        "numero": row["DELIB_ID"].strip(),
+    if any(isinstance(v, int) for v in counts.values()):
+        counts["source"] = source
+    members, voting = row.get("VOTE_EFFECTIF", ""), row.get("VOTE_REEL", "")
+    if members or voting:
+        counts["note"] = (
+            f"Données ouvertes SCDL : effectif du conseil {members or 'non publié'}, "
+            f"votants {voting or 'non publié'}."
+        )
+    header: dict[str, object] = {
+        "numero": row["DELIB_ID"],
         "organe": body,
         "ville": city,
-        "date": row["DELIB_DATE"].strip(),
-        "titre": row["DELIB_OBJET"].strip(),
+        "date": date,
+        "titre": row.get("DELIB_OBJET") or row["DELIB_ID"],
         "resultat": "inconnue",
-        "votes": {**counts, **({"source": source} if known else {})},
-        "brouillon": True,
-        "sources": [source],
+        "votes": counts,
     }
-    if row.get("DELIB_URL", "").strip().startswith(("http://", "https://")):
+    if row.get("DELIB_URL", "").startswith(("http://", "https://")):
         header["documents"] = [
-            {"titre": "Délibération (données ouvertes)", "url": row["DELIB_URL"].strip()}
+            {"titre": "Délibération (données ouvertes)", "url": row["DELIB_URL"], "source": source}
         ]
+    if row.get("PREF_ID") or row.get("PREF_DATE"):
+        received = iso_date(row.get("PREF_DATE", ""))
+        follow_up: dict[str, object] = {
+            "type": "controle-legalite",
+            "titre": "Transmission au contrôle de légalité"
+            + (f" (accusé de réception {row['PREF_ID']})" if row.get("PREF_ID") else ""),
+        }
+        if received:
+            follow_up["date"] = received
+        header["suites"] = [{**follow_up, "source": source}]
+    code = row.get("DELIB_MATIERE_CODE", "")
+    if ACTES_RE.match(code):
+        header["code_actes"] = code
+    if row.get("DELIB_MATIERE_NOM"):
+        header["matiere_actes"] = row["DELIB_MATIERE_NOM"][:200]
+    if "code_actes" in header or "matiere_actes" in header:
+        header["code_actes_source"] = source
+    header |= {"brouillon": True, "sources": [source]}
     lines = ["---", "# Brouillon importé des données ouvertes SCDL : relisez chaque champ avec la"]
     lines.append("# délibération elle-même, écrivez le résumé, puis supprimez « brouillon: true ».")
     lines += [f"{key}: {dump_value(value)}" for key, value in header.items()]
     lines.append("---")
-    lines.append(
-        f"Brouillon : objet publié par {row.get('COLL_NOM', 'la collectivité')}, à résumer."
-    )
+    facts = [f"objet publié par {row.get('COLL_NOM') or 'la collectivité'}"]
+    if row.get("COLL_SIRET"):
+        facts.append(
+            f"SIRET de la collectivité : {row['COLL_SIRET']} (à reporter, avec sa source, "
+            f"dans la fiche de l'organisation {body})"
+        )
+    if code and "code_actes" not in header:
+        facts.append(f"code matière publié : {code}")
+    if row.get("BUDGET_ANNEE") or row.get("BUDGET_NOM"):
+        budget = " ".join(v for v in (row.get("BUDGET_NOM"), row.get("BUDGET_ANNEE")) if v)
+        facts.append(f"budget : {budget}")
+    lines.append(f"Brouillon à résumer. Données ouvertes SCDL : {' ; '.join(facts)}.")
     return "\n".join(lines) + "\n"
 
 
@@ -112,22 +198,38 @@ def import_scdl(
     city: str,
     source: str,
     keywords: tuple[str, ...] = DEFAULT_KEYWORDS,
+    publication: str | None = None,
 ) -> ImportReport:
+    """Write a draft per new surveillance row; create the source if ``publication``
+    names it (as ``new --publication`` does)."""
+    report = ImportReport()
+    source_file = content / "sources" / f"{source}.md"
+    if not source_file.exists() and publication:
+        source_file.parent.mkdir(parents=True, exist_ok=True)
+        source_file.write_text(render("sources", {"publication": publication}), encoding="utf-8")
+        report.created.append(source_file)
     known = existing_numbers(content)
-    written: list[Path] = []
-    skipped: list[str] = []
-    ignored = 0
-    for row in read_rows(csv_path.read_bytes()):
-        if not matches(row, keywords) or not row.get("DELIB_ID", "").strip():
-            ignored += 1
+    pattern = keyword_pattern(keywords)
+    for index, row in enumerate(read_rows(csv_path.read_bytes()), start=2):
+        number = row.get("DELIB_ID", "")
+        where = f"ligne {index}" + (f" ({number})" if number else "")
+        if not matches(row, pattern):
+            report.ignored_rows += 1
             continue
-        number = row["DELIB_ID"].strip()
+        if not number:
+            report.skipped.append((where, "DELIB_ID vide : pas de numéro officiel"))
+            continue
         if number.casefold() in known:
-            skipped.append(number)
+            report.skipped_existing.append(number)
+            continue
+        date = iso_date(row.get("DELIB_DATE", ""))
+        if date is None:
+            why = f"DELIB_DATE illisible : {row.get('DELIB_DATE', '')!r}"
+            report.skipped.append((where, why))
             continue
         target = content / "deliberations" / city / f"{slugify(number)}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(draft_for(row, body, city, source), encoding="utf-8")
+        target.write_text(draft_for(row, body, city, source, date), encoding="utf-8")
         known.add(number.casefold())
-        written.append(target)
-    return ImportReport(written, skipped, ignored)
+        report.written.append(target)
+    return report

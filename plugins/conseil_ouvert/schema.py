@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import model
+from .codes import Code, Siret
 from .fields import (
     Choice,
     Date,
@@ -39,6 +40,8 @@ POSITIONS = {
     "partage": "Partagé",
     "inconnue": "Position non publiée",
 }
+# The count key is « ne_prend_pas_part »: the value is read in either spelling.
+POSITION = Choice(POSITIONS, aliases={"ne_prend_pas_part": "ne-prend-pas-part"})
 PROVENANCES = {
     "proces-verbal": "Inscrit au procès-verbal",
     "presse": "Rapporté par la presse",
@@ -78,6 +81,16 @@ EVENT_TYPES = {
     "etude": "Étude",
     "usage": "Usage",
     "seance": "Séance",
+    # What may follow a vote may also be an event of its own (one spelling for both).
+    "controle-legalite": "Contrôle de légalité",
+    "cnil": "Action de la CNIL",
+    "cada": "Demande de document (CADA)",
+    "bilan": "Bilan",
+}
+# A group's side in its council, as a source gives it.
+SIDES = {
+    "majorite": "Majorité",
+    "opposition": "Opposition",
 }
 FOLLOW_UP_TYPES = {
     "controle-legalite": "Contrôle de légalité",
@@ -127,6 +140,9 @@ AMOUNT_KINDS = {
     "par-an": "Par an",
     "unitaire": "Coût unitaire",
 }
+
+# An ACTES subject code: its chapter, a dot, its rank (6.10 is not 6.1).
+ACTES_CODE = Code(r"^\d\.\d{1,2}$", "6.1", "code matière ACTES")
 
 SOURCES = Field("sources", "sources", ListOf(Ref("sources")), True, "les sources de ce fait")
 SOURCE = Field("source", "source", Ref("sources"), True, "la source de ce fait")
@@ -360,9 +376,31 @@ ORGANISATION_FORMAT = Obj(
         Field("ville", "city", Ref("villes"), help="ville de rattachement"),
         Field("parent", "parent", Ref("organisations"), help="organisation dont elle dépend"),
         Field("sieges", "seats", Integer(1), help="nombre de sièges (pour un conseil)"),
-        Field("siret", "siret", Text(14), help="SIRET, seulement depuis un registre officiel"),
+        Field(
+            "siret",
+            "siret",
+            Siret(),
+            help="SIRET (14 chiffres, entre guillemets), seulement depuis un registre officiel",
+        ),
         Field("siret_source", "siret_source", Ref("sources"), help="source du SIRET"),
         Field("resume", "summary", Text(500), help="une phrase de présentation"),
+        Field(
+            "camp",
+            "sides",
+            ListOf(
+                Obj(
+                    [
+                        Field("valeur", "side", Choice(SIDES), True, "majorité ou opposition"),
+                        Field("debut", "start", Date(), help="depuis quand, selon la source"),
+                        Field("fin", "end", Date(), help="jusqu'à quand, selon la source"),
+                        SOURCE,
+                        Field("note", "note", Text(300), help="précision"),
+                    ],
+                    model.Side,
+                )
+            ),
+            help="pour un groupe : majorité ou opposition, comme le dit la source, avec les dates",
+        ),
         SOURCES,
     ],
     model.Organisation,
@@ -399,6 +437,7 @@ COUNTS = Obj(
             "not_voting",
             Integer(0, unknown=True),
             help="élus qui ne prennent pas part au vote, ou inconnu",
+            aliases=("ne-prend-pas-part",),
         ),
         Field("source", "source", Ref("sources"), help="source des chiffres"),
         Field("note", "note", Text(500), help="ce qui est connu du décompte"),
@@ -416,6 +455,19 @@ DELIBERATION_FORMAT = Obj(
         Field("titre", "title", Text(300), True, "objet de la délibération, en nos mots"),
         TOPICS,
         Field("montants", "amounts", ListOf(AMOUNT), help="montants votés"),
+        Field(
+            "cameras",
+            "cameras",
+            Obj(
+                [
+                    Field("nombre", "count", Integer(0), True, "nombre de caméras"),
+                    Field("source", "source", Ref("sources"), help="source, si elle diffère"),
+                    Field("note", "note", Text(300), help="ce que la source dit exactement"),
+                ],
+                model.CameraPurchase,
+            ),
+            help="nombre de caméras que la délibération achète ou installe, si la source le donne",
+        ),
         Field("resultat", "outcome", Choice(OUTCOMES), True, "issue du vote"),
         Field("votes", "counts", COUNTS, help="décompte des voix"),
         Field("decompte", "counts_status", Text(500), help="ce que l'on sait du décompte"),
@@ -426,7 +478,7 @@ DELIBERATION_FORMAT = Obj(
                 Obj(
                     [
                         Field("groupe", "organisation", Ref("organisations"), True, "le groupe"),
-                        Field("position", "position", Choice(POSITIONS), True, "sa position"),
+                        Field("position", "position", POSITION, True, "sa position"),
                         Field(
                             "provenance", "provenance", Choice(PROVENANCES), True, "d'où on le sait"
                         ),
@@ -445,7 +497,7 @@ DELIBERATION_FORMAT = Obj(
                 Obj(
                     [
                         Field("personne", "person", Ref("personnes"), True, "l'élu"),
-                        Field("vote", "option", Choice(POSITIONS), True, "son vote"),
+                        Field("vote", "option", POSITION, True, "son vote"),
                         Field(
                             "provenance", "provenance", Choice(PROVENANCES), True, "d'où on le sait"
                         ),
@@ -481,8 +533,9 @@ DELIBERATION_FORMAT = Obj(
         Field(
             "code_actes",
             "actes_code",
-            Text(5),
-            help="code matière ACTES (ex. 6.1), seulement s'il est publié par une source",
+            ACTES_CODE,
+            help='code matière ACTES entre guillemets (ex. "6.1", "6.10"), '
+            "seulement s'il est publié par une source",
         ),
         Field(
             "matiere_actes",
@@ -550,6 +603,17 @@ EVENT_FORMAT = Obj(
     model.Event,
 )
 
+# What each folder holds (titles of scaffolds and of the format reference).
+KIND_TITLES = {
+    "deliberations": "Délibération : un fichier par délibération, dans deliberations/<ville>/",
+    "citations": "Citation (mots exacts) ou position rapportée",
+    "personnes": "Personne",
+    "organisations": "Organisation : conseil, groupe, parti, association, entreprise, autorité…",
+    "villes": "Ville",
+    "evenements": "Événement daté qui n'est pas un vote",
+    "sources": "Source : le document d'où viennent les faits",
+    "themes": "Thème",
+}
 FORMATS: dict[str, Obj] = {
     "sources": SOURCE_FORMAT,
     "themes": TOPIC_FORMAT,

@@ -19,6 +19,19 @@ def _write(path: Path, header: str, body: str = "") -> None:
     path.write_text(f"---\n{header.strip()}\n---\n{body}\n", encoding="utf-8")
 
 
+def synthetic_siret(number: int) -> str:
+    """A 14-digit SIRET with a right Luhn key (obviously fictitious: mostly zeros)."""
+    body = f"{number:013d}"
+    for key in "0123456789":
+        digits = [int(c) for c in reversed(body + key)]
+        total = sum(
+            d if i % 2 == 0 else (2 * d - 9 if d > 4 else 2 * d) for i, d in enumerate(digits)
+        )
+        if total % 10 == 0:
+            return body + key
+    raise AssertionError("unreachable: one key in ten is right")
+
+
 def generate(target: Path, deliberations: int, seed: int = 1, nominal_votes: bool = False) -> Path:
     """Write a corpus of ``deliberations`` deliberations and proportional records.
     With ``nominal_votes``, one deliberation in three also has each councillor's
@@ -65,7 +78,7 @@ sources: [synthetique]
         _write(
             target / "organisations" / f"conseil-{city}.md",
             f"nom: Conseil synthétique {c}\ntype: conseil\nville: {city}\nsieges: 59\n"
-            f"siret: '{c:014d}'\nsiret_source: synthetique\nsources: [synthetique]",
+            f"siret: '{synthetic_siret(c)}'\nsiret_source: synthetique\nsources: [synthetique]",
         )
         for g in range(groups_per_city):
             _write(
@@ -94,6 +107,32 @@ sources: [synthetique]
         yes = rng.randint(30, 50)
         no = rng.randint(0, 59 - yes)
         abstain = rng.randint(0, 59 - yes - no)
+        sides = [rng.choice(["pour", "contre", "abstention"]) for _ in range(groups_per_city)]
+        positions = "\n".join(
+            f"""  - groupe: groupe-{c}-{g}
+    position: {sides[g]}
+    provenance: proces-verbal
+    source: synthetique"""
+            for g in range(groups_per_city)
+        )
+        nominal = ""
+        if nominal_votes and d % 3 == 0:  # one deliberation in three: each councillor's vote
+            # Each councillor votes as their group; the counts include these votes.
+            votes = [sides[p % groups_per_city] for p in range(people_per_city)]
+            yes = max(yes, votes.count("pour"))
+            no = max(no, votes.count("contre"))
+            abstain = max(abstain, votes.count("abstention"))
+            excess = max(0, yes + no + abstain - 59)  # still within the 59 seats,
+            cut = min(excess, no - votes.count("contre"))  # and still adopted
+            no, abstain = no - cut, abstain - (excess - cut)
+            nominal = "votes_nominatifs:\n" + "".join(
+                f"""  - personne: personne-{c}-{p}
+    vote: {votes[p]}
+    provenance: proces-verbal
+    source: synthetique
+"""
+                for p in range(people_per_city)
+            )
         # One deliberation in seven has no published breakdown: unknown, never 0.
         counts = (
             "  pour: inconnu\n  contre: inconnu\n"
@@ -102,23 +141,6 @@ sources: [synthetique]
             else f"  pour: {yes}\n  contre: {no}\n  abstention: {abstain}\n  ne_prend_pas_part: 0\n"
             "  source: synthetique"
         )
-        positions = "\n".join(
-            f"""  - groupe: groupe-{c}-{g}
-    position: {rng.choice(["pour", "contre", "abstention"])}
-    provenance: proces-verbal
-    source: synthetique"""
-            for g in range(groups_per_city)
-        )
-        nominal = ""
-        if nominal_votes and d % 3 == 0:  # one deliberation in three: each councillor's vote
-            nominal = "votes_nominatifs:\n" + "".join(
-                f"""  - personne: personne-{c}-{p}
-    vote: {rng.choice(["pour", "contre", "abstention"])}
-    provenance: proces-verbal
-    source: synthetique
-"""
-                for p in range(people_per_city)
-            )
         _write(
             target / "deliberations" / city / f"dcm-synth-{d}.md",
             f"""
