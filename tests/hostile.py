@@ -52,7 +52,7 @@ ORGANISATION_REFS = {
     "organe": "conseil-ville-synthetique-0",
     "parent": "conseil-ville-synthetique-0",
 }
-SPECIAL = {"siret": "21570463300012", "code_actes": "9.1", "nom_tri": "Hostile, Personne"}
+SPECIAL = {"siret": "12345678901237", "code_actes": "9.1", "nom_tri": "Hostile, Personne"}
 
 
 def full_value(key: str, spec: Spec, text_paths: set[str], path: str) -> Any:

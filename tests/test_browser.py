@@ -63,6 +63,7 @@ PAGE_KINDS = {
     "recherche": "/recherche/?q=Marchetti",
     "a-propos": "/a-propos/",
     "contribuer": "/contribuer/",
+    "format": "/contribuer/format/",
     "accessibilite": "/accessibilite/",
     "mentions-legales": "/mentions-legales/",
     "erreur-404": "/404.html",

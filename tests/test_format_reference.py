@@ -28,7 +28,7 @@ def choices(obj: Obj) -> list[Choice]:
 
 
 def test_contribuer_documents_every_declared_field(site: Site) -> None:
-    page = site.page("/contribuer/")
+    page = site.page("/contribuer/format/")
     for kind in FORMATS:
         heading = page.select_one(f"#format-{kind}")
         assert heading and text_of(heading) == KIND_TITLES[kind], kind
@@ -45,7 +45,7 @@ def test_contribuer_documents_every_declared_field(site: Site) -> None:
 
 
 def test_contribuer_lists_allowed_values_with_their_meaning(site: Site) -> None:
-    page = site.page("/contribuer/")
+    page = site.page("/contribuer/format/")
     position = text_of(page.select_one("#champ-deliberations-positions-groupes-position"))
     for spec in (c for fmt in FORMATS.values() for c in choices(fmt)):
         assert spec.choices

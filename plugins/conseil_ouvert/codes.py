@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .fields import Context, Spec
+from .fields import Context, Spec, shown
 
 
 def written_text(value: Any, ctx: Context, path: str) -> str:
@@ -18,13 +18,8 @@ def written_text(value: Any, ctx: Context, path: str) -> str:
     6.1 and ``01234`` as 1234, so a code is read back from its line."""
     if isinstance(value, str):
         return value.strip()
-    line = ctx.lines.find(path)
-    if line is not None and not isinstance(value, bool):
-        raw = ctx.lines.lines[line - ctx.lines.first_line]
-        token = raw.partition(":")[2].split(" #")[0].strip()
-        if token:
-            return token
-    return str(value)
+    written = None if isinstance(value, bool) else ctx.lines.written(path)
+    return written.strip() if written else str(value)
 
 
 class Code(Spec):
@@ -38,7 +33,7 @@ class Code(Spec):
     def parse(self, value: Any, ctx: Context, path: str) -> str | None:
         text = written_text(value, ctx, path).replace(" ", "")
         if not self.pattern.match(text) or not self.valid(text):
-            ctx.add(path, f"{self.what} invalide : {text!r}", self.fix())
+            ctx.add(path, f"{self.what} invalide : {shown(text)}", self.fix())
             return None
         return text
 

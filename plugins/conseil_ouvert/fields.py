@@ -88,6 +88,8 @@ class Lines(Protocol):
 
     def find(self, path: str) -> int | None: ...
 
+    def written(self, path: str) -> str | None: ...
+
 
 @dataclass
 class Context:

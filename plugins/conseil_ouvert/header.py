@@ -85,8 +85,13 @@ class NodeLines:
     """The line of each field path (``votes.pour``, ``sources[1]``), read from
     the YAML parser's own marks: exact for list items and flow lists too."""
 
-    def __init__(self, lines: dict[str, int]) -> None:
+    def __init__(self, lines: dict[str, int], scalars: dict[str, str] | None = None) -> None:
         self.lines = lines
+        self.scalars = scalars or {}
+
+    def written(self, path: str) -> str | None:
+        """A scalar as the contributor typed it (``6.10``, not the number 6.1)."""
+        return self.scalars.get(path)
 
     def find(self, path: str) -> int | None:
         while path:
@@ -137,6 +142,7 @@ def read_header(text: str, first_line: int = 2) -> tuple[Any, NodeLines]:
 def _walk(root: yaml.Node, first_line: int) -> NodeLines:
     """Lines of every path, and the refusals (aliases, duplicates, depth)."""
     lines: dict[str, int] = {}
+    scalars: dict[str, str] = {}
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, str, int]] = [(root, "", 0)]
     while stack:
@@ -171,12 +177,14 @@ def _walk(root: yaml.Node, first_line: int) -> NodeLines:
                 lines[child] = key_line
                 stack.append((key, child + "@", depth + 1))
                 stack.append((value, child, depth + 1))
+        elif isinstance(node, yaml.ScalarNode):
+            scalars[path] = node.value
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 child = f"{path}[{i}]"
                 lines[child] = item.start_mark.line + first_line
                 stack.append((item, child, depth + 1))
-    return NodeLines(lines)
+    return NodeLines(lines, scalars)
 
 
 MAX_BODY_BRACKETS = 400  # Markdown's link syntax is quadratic in unclosed « [ »
