@@ -64,6 +64,7 @@ PAGE_KINDS = {
     "a-propos": "/a-propos/",
     "contribuer": "/contribuer/",
     "format": "/contribuer/format/",
+    "chronologie-ville": "/villes/metz/chronologie/",
     "accessibilite": "/accessibilite/",
     "mentions-legales": "/mentions-legales/",
     "erreur-404": "/404.html",

@@ -63,24 +63,21 @@ def test_incremental_rebuild_equals_a_clean_build(corpus, tmp_path: Path, edit: 
         assert len(reused) > len(after) / 3, f"only {len(reused)} of {len(after)} pages reused"
 
 
-def test_quote_edit_reaches_every_page_that_shows_it(corpus, tmp_path: Path) -> None:
-    content = corpus()
+def test_quote_edit_reaches_every_page_that_shows_it(tmp_path: Path) -> None:
+    content = generate(tmp_path / "content", deliberations=4)
     output = tmp_path / "output"
     build_site(content, output)
-    path = content / "citations/marchetti-debat-public.md"
+    path = content / "citations/citation-synth-0.md"
     path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "débat public pour", "débat public, ajoute-t-elle, pour", 1
-        ),
+        path.read_text(encoding="utf-8").replace("sur la délibération", "ajoute-t-elle", 1),
         encoding="utf-8",
     )
     build_site(content, output)
     for page in (
-        "citations/marchetti-debat-public/index.html",
-        "personnes/denis-marchetti/index.html",
-        "organisations/unis-pour-metz/index.html",
-        "evenements/metz-marche-public-1600-cameras-2022/index.html",
-        "villes/metz/index.html",
+        "citations/citation-synth-0/index.html",
+        "personnes/personne-0-0/index.html",
+        "deliberations/ville-synthetique-0/dcm-synth-0/index.html",
+        "villes/ville-synthetique-0/index.html",
     ):
         assert "ajoute-t-elle" in (output / page).read_text(encoding="utf-8"), page
 

@@ -242,3 +242,38 @@ def test_a_persons_quotes_and_a_topics_deliberations_have_their_own_pages(
     assert site.page(f"/themes/{topic}/").select_one(f"#deliberations ~ p a[href='{base}']")
     crumbs = [text_of(li) for li in site.page(base).select(".breadcrumbs li")]
     assert crumbs[1:] == ["Thèmes", "Thème synthétique videosurveillance", "Délibérations"]
+
+
+def test_a_city_page_shows_its_newest_facts_and_links_its_whole_story(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from conftest import build_site
+    from conseil_ouvert.synthetic import generate
+    from conseil_ouvert.templating import CITY_TIMELINE_PREVIEW
+
+    content = generate(tmp_path / "content", deliberations=2)
+    count = CITY_TIMELINE_PREVIEW + 5
+    for n in range(count):
+        (content / f"evenements/fait-{n:02d}.md").write_text(
+            f"---\ntitre: Fait numéro {n:02d}\ntype: annonce\nville: ville-synthetique-0\n"
+            f"date: {2000 + n}-01-15\nsources: [synthetique]\n---\n",
+            encoding="utf-8",
+        )
+    output = build_site(content, tmp_path / "output")
+    city = BeautifulSoup(
+        (output / "villes/ville-synthetique-0/index.html").read_text(), "html.parser"
+    )
+    section = city.select_one("section[aria-labelledby=chronologie]")
+    shown = [text_of(p) for p in section.select("ol.timeline .timeline-title")]
+    assert len(shown) == CITY_TIMELINE_PREVIEW
+    assert shown[0] == f"Fait numéro {count - 1:02d}"  # newest first
+    link = section.find("a", href="/villes/ville-synthetique-0/chronologie/")
+    assert link is not None
+    whole = BeautifulSoup(
+        (output / "villes/ville-synthetique-0/chronologie/index.html").read_text(), "html.parser"
+    )
+    titles = [text_of(p) for p in whole.select("ol.timeline .timeline-title")]
+    assert {f"Fait numéro {n:02d}" for n in range(count)} <= set(titles)
+    assert titles.index(f"Fait numéro {count - 1:02d}") < titles.index("Fait numéro 00")
+    # A city with few facts has no such page.
+    assert not (output / "villes/ville-synthetique-1/chronologie").exists()

@@ -20,8 +20,17 @@ from .model import date_sort_key
 from .output import site_writer
 from .pagination import RECORD_LISTS, paginate, record_list_folder
 from .parallel import parallel_map
-from .templating import LABELS, by_date, city_summary, content_today, render_page, template_globals
-from .urls import output_file
+from .templating import (
+    CITY_TIMELINE_PREVIEW,
+    LABELS,
+    by_date,
+    city_summary,
+    content_today,
+    render_page,
+    template_globals,
+    timeline_entries,
+)
+from .urls import output_file, path_of
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +231,16 @@ class RecordPagesGenerator(Generator):
                 camera_bars(city.cameras), f"Nombre de caméras à {city.name}", f"cameras-{city.id}"
             )
             self.write(output_file(city), "city.html", city, city=city, chart=chart)
+            # A city's whole story, when its page shows only the newest facts.
+            entries = timeline_entries(graph, city.id)
+            if len(entries) > CITY_TIMELINE_PREVIEW:
+                shown = list({id(e.record): e.record for e in entries}.values())
+                self.write(
+                    f"{path_of(city)}chronologie/index.html",
+                    "city_timeline.html",
+                    shows=[city, *shown],
+                    city=city,
+                )
 
         # Overviews depend on everything, so they are always rendered; per-city lists
         # only when one of the records they show changed.

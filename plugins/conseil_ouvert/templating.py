@@ -43,6 +43,10 @@ LABELS = {
 }
 
 
+# A city page shows its newest facts; the whole story has a page of its own.
+CITY_TIMELINE_PREVIEW = 15
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """One dated line of a timeline: an event, or what followed a vote or event."""
@@ -186,6 +190,7 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
         "json_ld": lambda record: json_ld(record, graph, lambda r: absolute(url(r))),
         # The newest rows of a record's long list, and the link to the whole list.
         "record_list": lambda record, name: preview(graph, record, name, settings),
+        "CITY_TIMELINE_PREVIEW": CITY_TIMELINE_PREVIEW,
     }
 
 
