@@ -128,3 +128,50 @@ def test_a_missing_source_needs_its_publication(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--publication" in result.stderr
     assert drafted(content) == ["dcm-23-05-11-07"]  # nothing written
+
+
+def test_the_importer_never_overwrites_a_file(tmp_path: Path) -> None:
+    content = write(
+        tmp_path, {"organisations/conseil-fictiveville.md": ("sieges: 3", "sieges: 45")}
+    )
+    # A published file at the address a row would take, under another number.
+    taken = content / "deliberations/fictiveville/dcm-23-05-11-01.md"
+    taken.parent.mkdir(parents=True, exist_ok=True)
+    taken.write_text("---\nnumero: autre\n---\n", encoding="utf-8")
+    csv_path = tmp_path / "deliberations.csv"
+    csv_path.write_bytes(csv_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "import-scdl",
+         str(csv_path), "--organe", "conseil-fictiveville", "--ville", "fictiveville",
+         "--source", "donnees-fictives", "--publication", "Données ouvertes fictives"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert taken.read_text(encoding="utf-8") == "---\nnumero: autre\n---\n"
+    assert "dcm-23-05-11-01.md existe déjà" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreadable_csv_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    content = write(tmp_path, {})
+    cases = {
+        "colonnes.csv": b"COLL_NOM;DELIB_DATE\r\nVille;01/02/2020\r\n",
+        "vide.csv": b"abc\n",
+        "latin1.csv": "DELIB_ID;DELIB_DATE;DELIB_OBJET\nDCM 1;01/02/2020;Vidéoprotection\n".encode(
+            "latin-1"
+        ),
+    }
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        result = subprocess.run(
+            [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content),
+             "import-scdl", str(tmp_path / name), "--organe", "conseil-fictiveville",
+             "--ville", "fictiveville", "--source", "donnees-fictives",
+             "--publication", "Données ouvertes fictives"],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        out = result.stdout + result.stderr
+        assert "Traceback" not in out, name
+        if name != "latin1.csv":
+            assert result.returncode == 2, name
+            assert "colonnes SCDL absentes" in out or "aucune ligne lue" in out, name
+    assert (content / "deliberations/fictiveville/dcm-1.md").exists()  # latin-1 was read

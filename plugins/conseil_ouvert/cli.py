@@ -213,6 +213,8 @@ def import_command(args: argparse.Namespace) -> int:
         "ignorée(s)."
     )
     status = check(args.contenu)
+    if any(where == "fichier" for where, _ in report.skipped):
+        return 2  # nothing could be read from the file
     return 0 if report.written else status
 
 

@@ -59,6 +59,10 @@ def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!)")
 
 
+# Without these, a row cannot become a draft (title, date, number).
+REQUIRED_COLUMNS = ("DELIB_ID", "DELIB_DATE", "DELIB_OBJET")
+
+
 @dataclass
 class ImportReport:
     written: list[Path] = field(default_factory=list)
@@ -210,7 +214,18 @@ def import_scdl(
         report.created.append(source_file)
     known = existing_numbers(content)
     pattern = keyword_pattern(keywords)
-    for index, row in enumerate(read_rows(csv_path.read_bytes()), start=2):
+    rows = read_rows(csv_path.read_bytes())
+    missing = [c for c in REQUIRED_COLUMNS if rows and c not in rows[0]]
+    if not rows or missing:
+        why = (
+            f"colonnes SCDL absentes : {', '.join(missing)} (séparateur reconnu : la "
+            "première ligne doit nommer les colonnes du schéma SCDL)"
+            if missing
+            else "aucune ligne lue : le fichier est vide ou n'a qu'une ligne d'en-tête"
+        )
+        report.skipped.append(("fichier", why))
+        return report
+    for index, row in enumerate(rows, start=2):
         number = row.get("DELIB_ID", "")
         where = f"ligne {index}" + (f" ({number})" if number else "")
         if not matches(row, pattern):
@@ -228,6 +243,13 @@ def import_scdl(
             report.skipped.append((where, why))
             continue
         target = content / "deliberations" / city / f"{slugify(number)}.md"
+        if not slugify(number):
+            report.skipped.append((where, "DELIB_ID sans lettre ni chiffre : pas d'adresse"))
+            continue
+        if target.exists():  # a published file, or another number with the same address
+            why = f"{target.relative_to(content.parent)} existe déjà : rien n'est écrasé"
+            report.skipped.append((where, why))
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(draft_for(row, body, city, source, date), encoding="utf-8")
         known.add(number.casefold())
