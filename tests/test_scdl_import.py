@@ -50,32 +50,22 @@ def csv_bytes() -> bytes:
     return ("\ufeff" + "\r\n".join([COLUMNS, *ROWS]) + "\r\n").encode("utf-8")
 
 
+def cli_import(content: Path, csv_path: Path, *options: str) -> subprocess.CompletedProcess:
+    """``conseil-ouvert import-scdl`` for the fictitious council, as a volunteer runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "import-scdl",
+         str(csv_path), "--organe", "conseil-fictiveville", "--ville", "fictiveville", *options],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
 def run_import(tmp_path: Path, *options: str) -> tuple[subprocess.CompletedProcess, Path]:
     content = write(
         tmp_path, {"organisations/conseil-fictiveville.md": ("sieges: 3", "sieges: 45")}
     )
     csv_path = tmp_path / "deliberations.csv"
     csv_path.write_bytes(csv_bytes())
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "conseil_ouvert.cli",
-            "--contenu",
-            str(content),
-            "import-scdl",
-            str(csv_path),
-            "--organe",
-            "conseil-fictiveville",
-            "--ville",
-            "fictiveville",
-            *list(options),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    return result, content
+    return cli_import(content, csv_path, *options), content
 
 
 def drafted(content: Path) -> list[str]:
@@ -130,6 +120,9 @@ def test_a_missing_source_needs_its_publication(tmp_path: Path) -> None:
     assert drafted(content) == ["dcm-23-05-11-07"]  # nothing written
 
 
+NEW_SOURCE = ("--source", "donnees-fictives", "--publication", "Données ouvertes fictives")
+
+
 def test_the_importer_never_overwrites_a_file(tmp_path: Path) -> None:
     content = write(
         tmp_path, {"organisations/conseil-fictiveville.md": ("sieges: 3", "sieges: 45")}
@@ -140,12 +133,7 @@ def test_the_importer_never_overwrites_a_file(tmp_path: Path) -> None:
     taken.write_text("---\nnumero: autre\n---\n", encoding="utf-8")
     csv_path = tmp_path / "deliberations.csv"
     csv_path.write_bytes(csv_bytes())
-    result = subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "import-scdl",
-         str(csv_path), "--organe", "conseil-fictiveville", "--ville", "fictiveville",
-         "--source", "donnees-fictives", "--publication", "Données ouvertes fictives"],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    result = cli_import(content, csv_path, *NEW_SOURCE)
     assert taken.read_text(encoding="utf-8") == "---\nnumero: autre\n---\n"
     assert "dcm-23-05-11-01.md existe déjà" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -162,13 +150,7 @@ def test_an_unreadable_csv_is_reported_not_a_traceback(tmp_path: Path) -> None:
     }
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-        result = subprocess.run(
-            [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content),
-             "import-scdl", str(tmp_path / name), "--organe", "conseil-fictiveville",
-             "--ville", "fictiveville", "--source", "donnees-fictives",
-             "--publication", "Données ouvertes fictives"],
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+        result = cli_import(content, tmp_path / name, *NEW_SOURCE)
         out = result.stdout + result.stderr
         assert "Traceback" not in out, name
         if name != "latin1.csv":
