@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,6 +44,18 @@ def build_site(content: Path, output: Path, **overrides: object) -> Path:
     """Build ``content`` into ``output`` with the project's settings."""
     Pelican(site_settings(content, output, **overrides)).run()
     return output
+
+
+def run_cli(content: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The volunteer's command (``conseil-ouvert --contenu CONTENT …``), as a
+    separate process with no terminal, so that its exit code and words are real."""
+    return subprocess.run(
+        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def file_digests(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, str]:

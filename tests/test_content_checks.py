@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY, build_site, file_digests
+from conftest import ROOT, TODAY, build_site, file_digests, run_cli
 from conseil_ouvert.graph import ContentError, build_graph
 
 DELIB = "deliberations/metz/test-cas.md"
@@ -232,22 +232,12 @@ def test_build_command_builds_the_site(tmp_path) -> None:
 
 def test_check_command_lists_problems_in_french(corpus) -> None:
     content = corpus(**{DELIB: delib("montant_total: 3")})
-    result = subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "check"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli(content, "check")
     assert result.returncode == 1
     assert "test-cas.md:9: montant_total: champ inconnu — vouliez-vous écrire « montants » ?" in (
         result.stderr
     )
-    ok = subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(ROOT / "content"), "check"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    ok = run_cli(ROOT / "content", "check")
     assert ok.returncode == 0, ok.stderr
     assert "Contenu valide" in ok.stdout
 

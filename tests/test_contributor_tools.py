@@ -4,14 +4,12 @@ open data becomes reviewed-before-published drafts."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import TODAY, build_site, text_of
+from conftest import TODAY, build_site, run_cli, text_of
 from conseil_ouvert.graph import build_graph
 from conseil_ouvert.scaffold import render
 from conseil_ouvert.schema import FORMATS
@@ -40,20 +38,10 @@ ANSWERS = {
 }  # fmt: skip
 
 
-def cli(content: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
-
-
 @pytest.mark.parametrize("kind", FORMATS, ids=list(FORMATS))
 def test_new_file_is_valid_as_created_and_lists_every_field(corpus, kind: str) -> None:
     content = corpus()
-    result = cli(content, "new", kind, "essai-1", *ANSWERS[kind])
+    result = run_cli(content, "new", kind, "essai-1", *ANSWERS[kind])
     assert result.returncode == 0, result.stderr
     created = next(content.joinpath(kind).rglob("essai-1.md"))
     text = created.read_text(encoding="utf-8")
@@ -64,7 +52,7 @@ def test_new_file_is_valid_as_created_and_lists_every_field(corpus, kind: str) -
 
 def test_new_refuses_missing_answers_without_writing(corpus) -> None:
     content = corpus()
-    result = cli(content, "new", "deliberation", "essai-2", "--set", "titre=Essai")
+    result = run_cli(content, "new", "deliberation", "essai-2", "--set", "titre=Essai")
     assert result.returncode == 2
     assert "Champs obligatoires manquants : organe, ville, date, resultat, sources" in result.stderr
     assert not list(content.rglob("essai-2.md"))
@@ -72,7 +60,7 @@ def test_new_refuses_missing_answers_without_writing(corpus) -> None:
 
 def test_new_city_deliberation_takes_one_command(corpus, tmp_path: Path) -> None:
     content = corpus()
-    result = cli(
+    result = run_cli(
         content, "new", "deliberation", "dcm-23-01-26-4",
         "--set", "numero=DCM 23-01-26-4", "--set", "organe=conseil-municipal-thionville",
         "--set", "ville=thionville", "--set", "date=2023-01-26", "--set", "titre=Essai",
@@ -88,7 +76,7 @@ def test_new_city_deliberation_takes_one_command(corpus, tmp_path: Path) -> None
         (output / "deliberations/thionville/dcm-23-01-26-4/index.html").read_text(), "html.parser"
     ).get_text()
     assert "Conseil municipal de Thionville" in page and "Journal d'essai" in page
-    missing = cli(
+    missing = run_cli(
         content, "new", "deliberation", "autre", "--set", "organe=conseil-x", "--set",
         "ville=ailleurs", "--set", "date=2023", "--set", "titre=X", "--set", "resultat=inconnue",
         "--set", "sources=journal-essai",
@@ -122,7 +110,7 @@ def test_import_scdl_writes_unpublished_drafts_and_skips_known_numbers(
     content = corpus()
     csv_path = tmp_path / "deliberations.csv"
     csv_path.write_text(SCDL_CSV, encoding="utf-8")
-    result = cli(
+    result = run_cli(
         content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-metz",
         "--ville", "metz", "--source", "point-videosurveillance-metz",
     )  # fmt: skip
@@ -137,7 +125,7 @@ def test_import_scdl_writes_unpublished_drafts_and_skips_known_numbers(
     assert graph.drafts["dcm-23-06-29-7"].counts.yes is None  # empty cell: unknown
     output = build_site(content, tmp_path / "output")
     assert not (output / "deliberations/metz/dcm-23-03-30-2").exists()  # not published
-    again = cli(
+    again = run_cli(
         content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-metz",
         "--ville", "metz", "--source", "point-videosurveillance-metz",
     )  # fmt: skip
@@ -148,7 +136,7 @@ def test_published_draft_after_review(corpus, tmp_path: Path) -> None:
     content = corpus()
     csv_path = tmp_path / "deliberations.csv"
     csv_path.write_text(SCDL_CSV, encoding="utf-8")
-    cli(content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-metz",
+    run_cli(content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-metz",
         "--ville", "metz", "--source", "point-videosurveillance-metz")  # fmt: skip
     draft = content / "deliberations/metz/dcm-23-03-30-2.md"
     draft.write_text(draft.read_text().replace("brouillon: true\n", ""), encoding="utf-8")

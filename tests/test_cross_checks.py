@@ -5,13 +5,11 @@ file, the line of the field, what is wrong and how to fix it."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
+from conftest import TODAY, run_cli
 from conseil_ouvert.graph import ContentError, Graph, build_graph
 
 DELIB = "deliberations/fictiveville/dcm-23-05-11-07.md"
@@ -322,12 +320,7 @@ def test_all_problems_at_once_and_check_command_names_file_and_line(tmp_path: Pa
             "organisations/groupe-a.md": ("parent: conseil-fictiveville", "parent: groupe-a"),
         },
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "check"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli(content, "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     contre = line_of(DELIB, "  contre: 1", {})
@@ -338,12 +331,7 @@ def test_all_problems_at_once_and_check_command_names_file_and_line(tmp_path: Pa
 
 def test_check_command_prints_warnings_and_still_succeeds(tmp_path: Path) -> None:
     content = write(tmp_path, {DELIB: ("    position: pour", "    position: abstention")})
-    result = subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "check"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli(content, "check")
     assert result.returncode == 0, result.stderr
     assert "1 avertissement (à vérifier) :" in result.stderr
     assert f"content/{DELIB}:" in result.stderr and "Alice Fictive (pour)" in result.stderr

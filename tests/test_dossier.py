@@ -9,10 +9,9 @@ import csv
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import build_site, text_of
+from conftest import build_site, run_cli, text_of
 
 DOSSIER = """\
 sources:
@@ -168,21 +167,7 @@ evenements:
 def add(content: Path, dossier: str, *options: str) -> subprocess.CompletedProcess:
     path = content.parent / "dossier.yaml"
     path.write_text(dossier, encoding="utf-8")
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "conseil_ouvert.cli",
-            "--contenu",
-            str(content),
-            "ajouter",
-            str(path),
-            *options,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_cli(content, "ajouter", str(path), *options)
 
 
 def test_one_dossier_reaches_every_page_feed_and_export(corpus, tmp_path: Path) -> None:

@@ -4,13 +4,11 @@ and the format's traps are gone (issue 17, point 3)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from test_cross_checks import DELIB, FILES, graph_of, write
 
-from conftest import ROOT, Site, build_site, text_of
+from conftest import ROOT, Site, build_site, run_cli, text_of
 from conseil_ouvert.fields import Choice, ListOf, Obj
 from conseil_ouvert.reference import declared_paths, reference_anchor
 from conseil_ouvert.schema import FORMATS, KIND_TITLES
@@ -60,27 +58,17 @@ def test_contribuer_lists_allowed_values_with_their_meaning(site: Site) -> None:
 
 def test_scaffolds_list_allowed_values(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "conseil_ouvert.cli",
-            "--contenu",
-            str(content),
-            "new",
-            "evenement",
-            "essai",
-            "--set",
-            "titre=Essai",
-            "--set",
-            "type=cada",
-            "--set",
-            "sources=s",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
+    result = run_cli(
+        content,
+        "new",
+        "evenement",
+        "essai",
+        "--set",
+        "titre=Essai",
+        "--set",
+        "type=cada",
+        "--set",
+        "sources=s",
     )
     text = (content / "evenements/essai.md").read_text(encoding="utf-8")
     assert "type: cada  # nature de l'événement — valeurs :" in text, result.stderr

@@ -10,8 +10,6 @@ import csv
 import io
 import json
 import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hostile import PAYLOAD, declared_text_paths, hostile_corpus, write_record
 
-from conftest import build_site, file_digests
+from conftest import build_site, file_digests, run_cli
 
 ALLOWED_META = {("http-equiv", "Content-Security-Policy"), ("name", "referrer")}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -254,13 +252,7 @@ def test_hostile_files_are_refused_all_at_once(tmp_path: Path) -> None:
 
     content = generate(tmp_path / "content", deliberations=4, nominal_votes=True)
     expected = write_hostile_files(content)
-    result = subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "check"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    result = run_cli(content, "check")
     report = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in report

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 from test_cross_checks import write
 
-from conftest import TODAY
+from conftest import TODAY, run_cli
 from conseil_ouvert.graph import build_graph
 
 COLUMNS = (
@@ -52,10 +51,9 @@ def csv_bytes() -> bytes:
 
 def cli_import(content: Path, csv_path: Path, *options: str) -> subprocess.CompletedProcess:
     """``conseil-ouvert import-scdl`` for the fictitious council, as a volunteer runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), "import-scdl",
-         str(csv_path), "--organe", "conseil-fictiveville", "--ville", "fictiveville", *options],
-        capture_output=True, text=True, timeout=120,
+    return run_cli(
+        content, "import-scdl", str(csv_path), "--organe", "conseil-fictiveville",
+        "--ville", "fictiveville", *options,
     )  # fmt: skip
 
 
