@@ -33,7 +33,8 @@ FILES = {
         for i in range(3)
     },
     "sources/repris.md": "publication: Journal repris\nnature: presse\ndate: 2022-07\n"
-    "repris_par: Syndicat repreneur\nnature_reprise: syndicat",
+    "repris_par: Syndicat repreneur\nnature_reprise: syndicat\n"
+    "url_reprise: https://syndicat.example.org/reprise",
     "themes/videosurveillance-algorithmique.md": "nom: Vidéosurveillance algorithmique\n"
     "resume: Thème de test.",
     "themes/drones.md": "nom: Drones\nresume: Thème de test.",
@@ -189,6 +190,16 @@ def test_every_citation_shows_the_nature_of_its_source(derived: Site) -> None:
     popolo = json.loads((derived.output / "donnees/popolo/alpha.json").read_text())
     natures = {s["fr_nature"] for m in popolo["motions"] for s in m["sources"]}
     assert natures == {"officiel", "presse"}
+
+
+def test_a_repost_is_cited_as_its_original_with_the_reposts_address(derived: Site) -> None:
+    lead = derived.page("/sources/repris/").select_one(".lead")
+    reprise = lead.find("a", string="Lire la reprise")
+    assert reprise is not None and reprise["href"] == "https://syndicat.example.org/reprise"
+    assert lead.find("a", string="Lire la source") is None  # the original's address is unknown
+    assert "Adresse en ligne de l'original non connue" in text_of(lead)
+    data = json.loads((derived.output / "donnees/conseil-ouvert.json").read_text())
+    assert "https://syndicat.example.org/reprise" in json.dumps(data)
 
 
 def test_inferred_and_relative_dates_say_so_everywhere(derived: Site) -> None:

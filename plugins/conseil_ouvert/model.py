@@ -93,6 +93,7 @@ class Source(Record):
     reposted_by: str | None = None
     reposted_by_medium: str | None = None
     reposted_date: PartialDate | None = None
+    reposted_url: str | None = None  # the repost's own address; ``url`` is the original's
     note: str | None = None
 
 

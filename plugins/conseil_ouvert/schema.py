@@ -216,6 +216,12 @@ SOURCE_FORMAT = Obj(
             help="nature du site qui a republié le document",
         ),
         Field("date_reprise", "reposted_date", Date(), help="date de la republication"),
+        Field(
+            "url_reprise",
+            "reposted_url",
+            Url(),
+            help="adresse de la republication (le champ url reste celle de l'original, si connue)",
+        ),
         Field("note", "note", Text(500), help="ce qu'il faut savoir de cette source"),
     ],
     model.Source,

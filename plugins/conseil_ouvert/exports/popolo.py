@@ -39,6 +39,8 @@ def _sources(graph: Graph, ids: list[str]) -> list[dict[str, Any]]:
             entry["fr_part_of"] = source.part_of
         if source.reposted_by:
             entry["fr_reposted_by"] = source.reposted_by
+        if source.reposted_url:
+            entry["fr_reposted_url"] = source.reposted_url
         if source.url:
             entry["url"] = source.url
         if source.title:
