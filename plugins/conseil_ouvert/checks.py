@@ -7,7 +7,6 @@ the file, the line of the field, what is wrong and how to fix it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import defaultdict
@@ -31,17 +30,11 @@ DCM_RE = re.compile(r"^\s*DCM\s*(\d{2})-(\d{2})-(\d{2})-\d+\s*$", re.IGNORECASE)
 Span = tuple[dt.date, dt.date]
 
 
-def last_day(date: PartialDate) -> dt.date:
-    month = date.month or 12
-    day = date.day or calendar.monthrange(date.year, month)[1]
-    return dt.date(date.year, month, day)
-
-
 def span(start: PartialDate | None, end: PartialDate | None) -> Span:
     """The days a partial-date interval may cover (open ends are unbounded)."""
     return (
         start.first_day() if start else dt.date.min,
-        last_day(end) if end else dt.date.max,
+        end.last_day() if end else dt.date.max,
     )
 
 
@@ -140,21 +133,15 @@ class Checker:
                 "supprimez « parent: » ou indiquez l'organisation dont elle dépend",
             )
             return
-        chain = [org.id]
-        while (parent := self.organisations.get(chain[-1])) and parent.parent:
-            if parent.parent == org.id:
-                cycle = " → ".join([*chain, org.id])
-                self.error(
-                    org,
-                    "parent",
-                    f"organisations parentes en boucle : {cycle}",
-                    "une organisation ne peut pas dépendre d'elle-même : "
-                    "corrigez un des « parent: »",
-                )
-                return
-            if parent.parent in chain:
-                return  # a cycle that does not pass through this organisation
-            chain.append(parent.parent)
+        chain = self.ancestors(org.id)  # stops where a parent comes back
+        last = self.organisations.get(chain[-1])
+        if last and last.parent == org.id:  # the loop passes through this organisation
+            self.error(
+                org,
+                "parent",
+                f"organisations parentes en boucle : {' → '.join([*chain, org.id])}",
+                "une organisation ne peut pas dépendre d'elle-même : corrigez un des « parent: »",
+            )
 
     def check_sides(self, org: Organisation) -> None:
         """A side (majorité, opposition) is a group's, within its dates."""
