@@ -68,62 +68,41 @@ class KindDoc:
     fields: list[FieldDoc]
 
 
-def describe(spec: Spec) -> str:
-    """The type of a value, in French."""
+def type_and_example(spec: Spec) -> tuple[str, str]:
+    """A value's type in French, and a value of that shape as a file writes it."""
     if isinstance(spec, ListOf):
-        inner = spec.item
-        if isinstance(inner, Obj):
-            return "liste de blocs (une ligne « - » par élément)"
-        return f"liste de {describe(inner)}s"
+        if isinstance(spec.item, Obj):
+            return "liste de blocs (une ligne « - » par élément)", "voir ci-dessous"
+        kind, value = type_and_example(spec.item)
+        return f"liste de {kind}s", f"[{value}]"
     if isinstance(spec, Obj):
-        return "bloc de champs (lignes indentées en dessous)"
+        return "bloc de champs (lignes indentées en dessous)", "voir ci-dessous"
     if isinstance(spec, Ref):
-        return f"identifiant (un fichier de content/{spec.kind}/)"
+        return (
+            f"identifiant (un fichier de content/{spec.kind}/)",
+            REF_EXAMPLES.get(spec.kind, "identifiant"),
+        )
     if isinstance(spec, Slug):
-        return "identifiant"
+        return "identifiant", '"…"'
     if isinstance(spec, Integer):
         unknown = ", ou « inconnu »" if spec.unknown else ""
-        return f"nombre entier ≥ {spec.minimum}{unknown}"
+        return f"nombre entier ≥ {spec.minimum}{unknown}", "2020" if spec.minimum >= 1800 else "12"
     if isinstance(spec, Euros):
-        return "montant en euros (nombre sans espace ni symbole)"
+        return "montant en euros (nombre sans espace ni symbole)", "200000"
     if isinstance(spec, Date):
-        return "date AAAA-MM-JJ, AAAA-MM ou AAAA"
+        return "date AAAA-MM-JJ, AAAA-MM ou AAAA", "2019-02-28"
     if isinstance(spec, Url):
-        return "adresse web complète (https://…)"
+        return "adresse web complète (https://…)", "https://exemple.fr/document"
     if isinstance(spec, Choice):
-        return "une valeur de la liste"
+        return "une valeur de la liste", next(iter(spec.choices))
     if isinstance(spec, Flag):
-        return "true ou false"
-    if isinstance(spec, Code):
-        return f"{spec.what}, texte entre guillemets (motif {spec.pattern.pattern})"
-    if isinstance(spec, Text):
-        return f"texte (au plus {spec.max_length} caractères)"
-    return "valeur"
-
-
-def example(spec: Spec) -> str:
-    """A value of the right shape, as it is written in a file."""
-    if isinstance(spec, ListOf):
-        return "voir ci-dessous" if isinstance(spec.item, Obj) else f"[{example(spec.item)}]"
-    if isinstance(spec, Obj):
-        return "voir ci-dessous"
-    if isinstance(spec, Ref):
-        return REF_EXAMPLES.get(spec.kind, "identifiant")
-    if isinstance(spec, Integer):
-        return "2020" if spec.minimum >= 1800 else "12"
-    if isinstance(spec, Euros):
-        return "200000"
-    if isinstance(spec, Date):
-        return "2019-02-28"
-    if isinstance(spec, Url):
-        return "https://exemple.fr/document"
-    if isinstance(spec, Choice):
-        return next(iter(spec.choices))
-    if isinstance(spec, Flag):
-        return "true"
+        return "true ou false", "true"
     if isinstance(spec, Code):  # a SIRET example would look like a fact: none
-        return f'"{spec.example}"' if spec.example else '"…"'
-    return '"…"'
+        value = f'"{spec.example}"' if spec.example else '"…"'
+        return f"{spec.what}, texte entre guillemets (motif {spec.pattern.pattern})", value
+    if isinstance(spec, Text):
+        return f"texte (au plus {spec.max_length} caractères)", '"…"'
+    return "valeur", '"…"'
 
 
 def values_of(spec: Spec) -> list[tuple[str, str]]:
@@ -157,13 +136,14 @@ def _row(spec_field: Field, kind: str, path: str, depth: int) -> FieldDoc:
     aliases = list(spec_field.aliases)
     if isinstance(inner, Choice):
         aliases += [f"{alias} (valeur)" for alias in inner.aliases]
+    kind_of_value, value = type_and_example(spec)
     return FieldDoc(
         path=path,
         kind=kind,
-        type=describe(spec),
+        type=kind_of_value,
         required=spec_field.required,
         help=spec_field.help,
-        example=example(spec),
+        example=value,
         values=values_of(spec),
         aliases=aliases,
         depth=depth,
