@@ -72,10 +72,13 @@ def event_entry(event: Any) -> TimelineEntry:
 def timeline_entries(graph: Graph, city: str | None = None) -> list[TimelineEntry]:
     """Events and follow-ups (legality review, court case, CNIL, CADA, promise…),
     newest first, undated last; for one city or for all."""
-    entries = [event_entry(e) for e in graph.events.values() if city in (None, e.city)]
-    for parent in (*graph.deliberations.values(), *graph.events.values()):
-        if city not in (None, parent.city):
-            continue
+    if city is None:
+        events, parents = list(graph.events.values()), list(graph.deliberations.values())
+    else:  # the city's own records, from the graph's indexes (one scan per build, not per city)
+        events = [e for e in graph.events_by[city] if e.city == city]
+        parents = [d for d in graph.deliberations_by[city] if d.city == city]
+    entries = [event_entry(e) for e in events]
+    for parent in (*parents, *events):
         for follow in parent.follow_ups:
             entries.append(
                 TimelineEntry(
