@@ -218,7 +218,8 @@ def read_content_file(
     the content folder (a symbolic link may not reach out of it), not larger
     than a content file can be. File-system errors become messages."""
     try:
-        if os.path.islink(path):
+        status = os.lstat(path)  # one system call for an ordinary file, thousands per build
+        if stat.S_ISLNK(status.st_mode):
             real = os.path.realpath(path)
             if os.path.commonpath([real, root]) != root:
                 return None, Problem(
@@ -228,7 +229,7 @@ def read_content_file(
                     "lien symbolique vers un fichier hors de content/",
                     "copiez le fichier dans content/ au lieu d'un lien",
                 )
-        status = os.stat(path)
+            status = os.stat(path)
     except OSError as error:
         return None, Problem(rel, None, "fichier", f"fichier illisible ({error.strerror})", FS_FIX)
     if not stat.S_ISREG(status.st_mode):
