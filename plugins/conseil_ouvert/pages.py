@@ -230,16 +230,19 @@ class RecordPagesGenerator(Generator):
             chart = bar_chart_svg(
                 camera_bars(city.cameras), f"Nombre de caméras à {city.name}", f"cameras-{city.id}"
             )
-            self.write(output_file(city), "city.html", city, city=city, chart=chart)
-            # A city's whole story, when its page shows only the newest facts.
+            # The city's story, computed once for its page and its chronology page.
             entries = timeline_entries(graph, city.id)
-            if len(entries) > CITY_TIMELINE_PREVIEW:
+            self.write(
+                output_file(city), "city.html", city, city=city, chart=chart, entries=entries
+            )
+            if len(entries) > CITY_TIMELINE_PREVIEW:  # the page shows only the newest facts
                 shown = list({id(e.record): e.record for e in entries}.values())
                 self.write(
                     f"{path_of(city)}chronologie/index.html",
                     "city_timeline.html",
                     shows=[city, *shown],
                     city=city,
+                    entries=entries,
                 )
 
         # Overviews depend on everything, so they are always rendered; per-city lists
