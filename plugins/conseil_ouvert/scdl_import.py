@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .loading import HeaderLoader, content_files, split_file
 from .scaffold import dump_value, render
+from .schema import ACTES_CODE
 from .urls import slugify
 
 # Stems: « camera » also finds « caméras », « drone » « drones ». Keywords of
@@ -41,7 +42,6 @@ DEFAULT_KEYWORDS = (
     "lecture automatisée des plaques",
 )
 SEARCHED = ("DELIB_OBJET", "DELIB_MATIERE_NOM")
-ACTES_RE = re.compile(r"^\d\.\d{1,2}$")
 
 
 def folded(text: str) -> str:
@@ -169,7 +169,7 @@ def draft_for(row: dict[str, str], body: str, city: str, source: str, date: str)
             follow_up["date"] = received
         header["suites"] = [{**follow_up, "source": source}]
     code = row.get("DELIB_MATIERE_CODE", "")
-    if ACTES_RE.match(code):
+    if ACTES_CODE.pattern.match(code):  # the pattern the format declares
         header["code_actes"] = code
     if row.get("DELIB_MATIERE_NOM"):
         header["matiere_actes"] = row["DELIB_MATIERE_NOM"][:200]
