@@ -12,6 +12,10 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from markupsafe import Markup
+from markupsafe import escape as markup_escape
+
+from .formatting import typo
 from .graph import Graph
 from .incremental import Fragment, no_cache
 
@@ -35,21 +39,40 @@ def name_index(graph: Graph) -> dict[str, Any]:
     return names
 
 
-def link_bodies(graph: Graph, url: Callable[[Any], str], fragment: Fragment = no_cache) -> None:
+class NameLinker:
+    """The names of the site's people and organisations, looked up by their
+    first word, so that any text is scanned once whatever the number of names."""
+
+    def __init__(self, graph: Graph, url: Callable[[Any], str]) -> None:
+        self.names = name_index(graph)
+        self.url = url
+        self.by_first_word: dict[str, list[str]] = {}
+        for name in sorted(self.names, key=len, reverse=True):  # the longest name wins
+            first = WORD.match(name)
+            if first:
+                self.by_first_word.setdefault(first.group(), []).append(name)
+
+    def html(self, html: str, owner: Any = None) -> str:
+        """HTML with the names it holds linked (once each, never to ``owner``)."""
+        if not self.by_first_word:
+            return html
+        return _link(html, self.by_first_word, self.names, owner, self.url)
+
+    def text(self, text: str | None, owner: Any = None) -> Markup:
+        """A plain text field (a note) for a template: escaped, French spacing,
+        names linked, as a summary's are."""
+        return Markup(self.html(str(markup_escape(typo(text))), owner))
+
+
+def link_bodies(graph: Graph, linker: NameLinker, fragment: Fragment = no_cache) -> None:
     """Rewrite every record's summary HTML with links to the people and
     organisations it names (once per name, never to the record itself).
     ``fragment`` may take the result from a cache."""
-    by_first_word: dict[str, list[str]] = {}
-    names = name_index(graph)
-    for name in sorted(names, key=len, reverse=True):  # the longest name wins
-        first = WORD.match(name)
-        if first:  # a name is found by its first word
-            by_first_word.setdefault(first.group(), []).append(name)
-    if not by_first_word:
+    if not linker.by_first_word:
         return
 
     def linked(record: Any) -> str:
-        return _link(record.body_html, by_first_word, names, record, url)
+        return linker.html(record.body_html, record)
 
     for record in graph.all_records():
         if record.body_html:

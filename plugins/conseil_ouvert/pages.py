@@ -130,7 +130,7 @@ class RecordPagesGenerator(Generator):
         links = FragmentCache(
             cache_folder(self.settings), "links", self.cache.base, self.graph.digest_of
         )
-        link_bodies(self.graph, helpers["url"], links.text)
+        link_bodies(self.graph, helpers["name_linker"], links.text)
         links.save()
         self.env.globals.update(helpers)
         self.context["render_cache"] = self.cache

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import schema
 from .graph import Graph
+from .linking import NameLinker
 from .model import City, PartialDate, date_sort_key
 from .pagination import preview
 from .structured_data import json_ld
@@ -180,8 +181,12 @@ def template_globals(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
     def absolute(path: str) -> str:
         return origin + path[len(siteurl) :] if path.startswith(siteurl) else origin + path
 
+    linker = NameLinker(graph, url)
     return {
         "graph": graph,
+        "name_linker": linker,
+        # A note or a date's note with the people and organisations it names linked.
+        "names": linker.text,
         "labels": LABELS,
         "url": url,
         "absolute": absolute,
