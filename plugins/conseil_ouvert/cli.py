@@ -204,6 +204,9 @@ def import_command(args: argparse.Namespace) -> int:
         print(f"Brouillon écrit : {path}")
     for number in report.skipped_existing:
         print(f"Déjà présent, ignoré : {number}")
+    if report.unreadable:
+        print(f"Fichier inutilisable, rien n'a été importé : {report.unreadable}", file=sys.stderr)
+        return 2
     for where, why in report.skipped:
         print(f"Ignoré, {where} : {why}")
     print(
@@ -213,8 +216,6 @@ def import_command(args: argparse.Namespace) -> int:
         "ignorée(s)."
     )
     status = check(args.contenu)
-    if any(where == "fichier" for where, _ in report.skipped):
-        return 2  # nothing could be read from the file
     return 0 if report.written else status
 
 

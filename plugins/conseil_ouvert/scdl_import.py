@@ -70,6 +70,7 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # row, why
     ignored_rows: int = 0  # unrelated to surveillance
     created: list[Path] = field(default_factory=list)  # e.g. the source's file
+    unreadable: str | None = None  # why the file gave no row at all
 
 
 def existing_numbers(content: Path) -> set[str]:
@@ -223,7 +224,7 @@ def import_scdl(
             if missing
             else "aucune ligne lue : le fichier est vide ou n'a qu'une ligne d'en-tête"
         )
-        report.skipped.append(("fichier", why))
+        report.unreadable = why
         return report
     for index, row in enumerate(rows, start=2):
         number = row.get("DELIB_ID", "")
