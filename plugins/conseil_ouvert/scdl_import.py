@@ -208,13 +208,6 @@ def import_scdl(
     """Write a draft per new surveillance row; create the source if ``publication``
     names it (as ``new --publication`` does)."""
     report = ImportReport()
-    source_file = content / "sources" / f"{source}.md"
-    if not source_file.exists() and publication:
-        source_file.parent.mkdir(parents=True, exist_ok=True)
-        source_file.write_text(render("sources", {"publication": publication}), encoding="utf-8")
-        report.created.append(source_file)
-    known = existing_numbers(content)
-    pattern = keyword_pattern(keywords)
     rows = read_rows(csv_path.read_bytes())
     missing = [c for c in REQUIRED_COLUMNS if rows and c not in rows[0]]
     if not rows or missing:
@@ -225,7 +218,14 @@ def import_scdl(
             else "aucune ligne lue : le fichier est vide ou n'a qu'une ligne d'en-tête"
         )
         report.unreadable = why
-        return report
+        return report  # nothing written, not even the source
+    source_file = content / "sources" / f"{source}.md"
+    if not source_file.exists() and publication:
+        source_file.parent.mkdir(parents=True, exist_ok=True)
+        source_file.write_text(render("sources", {"publication": publication}), encoding="utf-8")
+        report.created.append(source_file)
+    known = existing_numbers(content)
+    pattern = keyword_pattern(keywords)
     for index, row in enumerate(rows, start=2):
         number = row.get("DELIB_ID", "")
         where = f"ligne {index}" + (f" ({number})" if number else "")
