@@ -9,12 +9,12 @@ its council, its topics and « all »), so each is made once per build and the
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr as xml_quoteattr
 
+from ..fields import FORBIDDEN_CHARS
 from ..formatting import dated_fr, euros_fr
 from ..graph import Graph
 from ..model import Deliberation, Quote
@@ -27,17 +27,16 @@ EMPTY_FEED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<feed xml:lang="fr" xmlns="http://www.w3.org/2005/Atom">'
 
 Entry = tuple[dt.datetime, str]  # when, and the <entry> element
-# Characters XML 1.0 cannot carry: content checks refuse them, and a feed
-# stays well formed even if one slipped through.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What no published text may hold (among it, what XML 1.0 cannot carry): the
+# content checks refuse it, and a feed stays well formed even if one slipped through.
 
 
 def escape(text: str) -> str:
-    return xml_escape(NOT_XML.sub("", text))
+    return xml_escape(FORBIDDEN_CHARS.sub("", text))
 
 
 def quoteattr(text: str) -> str:
-    return xml_quoteattr(NOT_XML.sub("", text))
+    return xml_quoteattr(FORBIDDEN_CHARS.sub("", text))
 
 
 class Entries:
