@@ -75,7 +75,7 @@ JINJA_ENVIRONMENT = {
 }
 
 # French formatting for every template, Pelican's own pages included.
-from conseil_ouvert.formatting import (  # noqa: E402
+from conseil_ouvert.format.formatting import (  # noqa: E402
     date_fr,
     dated_fr,
     euros_fr,
@@ -86,7 +86,7 @@ from conseil_ouvert.formatting import (  # noqa: E402
 )
 
 # The format reference of « Contribuer », read from the field declarations.
-from conseil_ouvert.reference import format_reference  # noqa: E402
+from conseil_ouvert.format.reference import format_reference  # noqa: E402
 
 JINJA_GLOBALS = {"format_reference": format_reference}
 

@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import yaml  # noqa: E402
 
-from conseil_ouvert.loading import HeaderLoader  # noqa: E402
-from conseil_ouvert.synthetic import generate  # noqa: E402
+from conseil_ouvert.reading.loading import HeaderLoader  # noqa: E402
+from conseil_ouvert.volunteer.synthetic import generate  # noqa: E402
 
 BIN = Path(sys.executable).parent
 WORK = ROOT / "bench"

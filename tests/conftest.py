@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from conseil_ouvert.graph import Graph, build_graph
-from conseil_ouvert.synthetic import generate
+from conseil_ouvert.reading.graph import Graph, build_graph
+from conseil_ouvert.volunteer.synthetic import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -50,7 +50,7 @@ def run_cli(content: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The volunteer's command (``conseil-ouvert --contenu CONTENT …``), as a
     separate process with no terminal, so that its exit code and words are real."""
     return subprocess.run(
-        [sys.executable, "-m", "conseil_ouvert.cli", "--contenu", str(content), *args],
+        [sys.executable, "-m", "conseil_ouvert.volunteer.cli", "--contenu", str(content), *args],
         capture_output=True,
         text=True,
         timeout=120,

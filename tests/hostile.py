@@ -11,21 +11,20 @@ from typing import Any
 
 import yaml
 
-from conseil_ouvert.fields import (
+from conseil_ouvert.format.fields import (
     Choice,
     Date,
     Euros,
     Flag,
     Integer,
-    ListOf,
-    Obj,
     Ref,
     Spec,
     Text,
     Url,
 )
-from conseil_ouvert.schema import FORMATS
-from conseil_ouvert.synthetic import generate
+from conseil_ouvert.format.schema import FORMATS
+from conseil_ouvert.format.structure import ListOf, Obj
+from conseil_ouvert.volunteer.synthetic import generate
 
 # Would redirect, run or style if printed raw; « injected » is no HTML element,
 # so finding one in a parsed page means markup got through.

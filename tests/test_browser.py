@@ -300,7 +300,7 @@ SCRIPT = '"><script src="/theme/js/search.js"></script><script src="/x.js"></scr
 @pytest.mark.browser
 def test_hostile_names_leave_the_visitor_on_the_page(browser, tmp_path: Path) -> None:
     from conftest import build_site
-    from conseil_ouvert.synthetic import generate
+    from conseil_ouvert.volunteer.synthetic import generate
     from serving import serve_nginx
 
     content = generate(tmp_path / "content", deliberations=4)

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TODAY, build_site, file_digests, run_cli
-from conseil_ouvert.graph import ContentError, build_graph
+from conseil_ouvert.reading.graph import ContentError, build_graph
 
 DELIB = "deliberations/metz/test-cas.md"
 GOOD_HEADER = """numero: DCM TEST-1
@@ -184,7 +184,7 @@ def test_every_problem_is_reported_at_once(corpus) -> None:
 
 BUILD_COMMANDS = {
     "pelican": [sys.executable, "-m", "pelican"],
-    "conseil-ouvert build": [sys.executable, "-m", "conseil_ouvert.cli", "build"],
+    "conseil-ouvert build": [sys.executable, "-m", "conseil_ouvert.volunteer.cli", "build"],
 }
 
 

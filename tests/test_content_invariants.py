@@ -9,7 +9,7 @@ import json
 import re
 
 from conftest import Site, text_of
-from conseil_ouvert.urls import path_of
+from conseil_ouvert.format.urls import path_of
 
 
 def test_every_source_is_used(records) -> None:

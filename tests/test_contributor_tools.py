@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import TODAY, build_site, run_cli, text_of
-from conseil_ouvert.graph import build_graph
-from conseil_ouvert.scaffold import render
-from conseil_ouvert.schema import FORMATS
+from conseil_ouvert.format.schema import FORMATS
+from conseil_ouvert.reading.graph import build_graph
+from conseil_ouvert.volunteer.scaffold import render
 
 ANSWERS = {
     "villes": ["--set", "nom=Thionville"],

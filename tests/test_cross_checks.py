@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, run_cli
-from conseil_ouvert.graph import ContentError, Graph, build_graph
+from conseil_ouvert.reading.graph import ContentError, Graph, build_graph
 
 DELIB = "deliberations/fictiveville/dcm-23-05-11-07.md"
 

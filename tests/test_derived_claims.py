@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, Site, build_site, text_of
-from conseil_ouvert import schema
-from conseil_ouvert.graph import ContentError, build_graph
+from conseil_ouvert.format import vocabulary
+from conseil_ouvert.reading.graph import ContentError, build_graph
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -24,7 +24,7 @@ FILES = {
     **{
         f"sources/src-{nature}.md": f"publication: Publication {nature}\n"
         f"nature: {nature}\ndate: 2022-07"
-        for nature in schema.SOURCE_MEDIA
+        for nature in vocabulary.SOURCE_MEDIA
     },
     "sources/liste.md": "publication: Liste synthétique\nnature: association",
     **{
@@ -143,7 +143,7 @@ def test_counts_say_what_they_count(derived: Site) -> None:
     assert "2 événements, dont 1 daté" in figures
     assert "3 lieux suivis : 1 commune, 1 département, 1 site" in figures
     # one per nature + list + 3 excerpts + repost + one without nature
-    sources = len(schema.SOURCE_MEDIA) + 6
+    sources = len(vocabulary.SOURCE_MEDIA) + 6
     assert f"{sources - 3} documents sources lus ({sources} fiches de source" in figures
     assert "dont 3 extraits d'un même document" in figures
 
@@ -175,12 +175,12 @@ def test_running_cost_and_approximate_figure_are_shown(derived: Site) -> None:
 
 
 def test_every_citation_shows_the_nature_of_its_source(derived: Site) -> None:
-    for nature, label in schema.SOURCE_MEDIA.items():
+    for nature, label in vocabulary.SOURCE_MEDIA.items():
         page = derived.page(f"/sources/src-{nature}/")
         assert label in text_of(page.select_one(".facts"))
     delib = derived.page("/deliberations/alpha/dcm-21-06-01-01/")
     cited = text_of(delib.select_one("section.sources"))
-    assert schema.SOURCE_MEDIA["presse"].lower() in cited
+    assert vocabulary.SOURCE_MEDIA["presse"].lower() in cited
     repost = text_of(derived.page("/sources/repris/").select_one(".lead"))
     assert "repris par Syndicat repreneur (syndicat)" in repost
     beta = text_of(derived.page("/villes/beta/").select_one("section.sources"))

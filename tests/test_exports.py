@@ -14,7 +14,7 @@ from frictionless import Resource, Schema
 
 from conftest import ROOT, Site, build_site, text_of
 from conseil_ouvert.exports.feeds import FEED_LENGTH
-from conseil_ouvert.synthetic import generate
+from conseil_ouvert.volunteer.synthetic import generate
 
 SCDL_SCHEMA = ROOT / "plugins" / "conseil_ouvert" / "schemas" / "scdl-deliberations-2.1.5.json"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -101,7 +101,7 @@ def test_complete_json_validates_against_its_published_schema(site: Site) -> Non
 def test_metadata_schema_accepts_the_real_content_headers(site: Site) -> None:
     import yaml
 
-    from conseil_ouvert.loading import HeaderLoader
+    from conseil_ouvert.reading.loading import HeaderLoader
 
     schema = json.loads((site.output / "donnees/metadonnees.schema.json").read_text())
     for kind, definition in schema["$defs"].items():

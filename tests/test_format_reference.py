@@ -9,9 +9,10 @@ from pathlib import Path
 from test_cross_checks import DELIB, FILES, graph_of, write
 
 from conftest import ROOT, Site, build_site, run_cli, text_of
-from conseil_ouvert.fields import Choice, ListOf, Obj
-from conseil_ouvert.reference import declared_paths, reference_anchor
-from conseil_ouvert.schema import FORMATS, KIND_TITLES
+from conseil_ouvert.format.fields import Choice
+from conseil_ouvert.format.reference import declared_paths, reference_anchor
+from conseil_ouvert.format.schema import FORMATS, KIND_TITLES
+from conseil_ouvert.format.structure import ListOf, Obj
 
 
 def choices(obj: Obj) -> list[Choice]:
@@ -132,7 +133,7 @@ def test_group_side_and_camera_count_reach_the_open_data(tmp_path: Path) -> None
 def test_a_side_is_a_groups(tmp_path: Path) -> None:
     import pytest
 
-    from conseil_ouvert.graph import ContentError
+    from conseil_ouvert.reading.graph import ContentError
 
     with pytest.raises(ContentError) as caught:
         graph_of(

@@ -9,10 +9,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT, Site, text_of
-from conseil_ouvert.formatting import date_fr, euros_fr, number_fr
-from conseil_ouvert.loading import HeaderLoader
-from conseil_ouvert.model import PartialDate, date_sort_key
-from conseil_ouvert.pagination import PAGE_SIZES
+from conseil_ouvert.format.formatting import date_fr, euros_fr, number_fr
+from conseil_ouvert.format.model import PartialDate, date_sort_key
+from conseil_ouvert.reading.loading import HeaderLoader
+from conseil_ouvert.site.pagination import PAGE_SIZES
 
 
 def header(path: str) -> dict:

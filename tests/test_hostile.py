@@ -248,7 +248,7 @@ def write_hostile_files(content: Path) -> dict[str, str]:
 
 
 def test_hostile_files_are_refused_all_at_once(tmp_path: Path) -> None:
-    from conseil_ouvert.synthetic import generate
+    from conseil_ouvert.volunteer.synthetic import generate
 
     content = generate(tmp_path / "content", deliberations=4, nominal_votes=True)
     expected = write_hostile_files(content)
@@ -265,8 +265,8 @@ def test_hostile_files_are_refused_all_at_once(tmp_path: Path) -> None:
 
 
 def test_a_hostile_file_leaves_the_published_site_as_it_was(tmp_path: Path) -> None:
-    from conseil_ouvert.graph import ContentError
-    from conseil_ouvert.synthetic import generate
+    from conseil_ouvert.reading.graph import ContentError
+    from conseil_ouvert.volunteer.synthetic import generate
 
     content = generate(tmp_path / "content", deliberations=4)
     output = build_site(content, tmp_path / "output")
@@ -280,8 +280,8 @@ def test_a_hostile_file_leaves_the_published_site_as_it_was(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("slug", ["villes", "pagefind", "a-propos"])
 def test_an_editorial_page_cannot_take_a_sites_address(tmp_path: Path, slug: str) -> None:
-    from conseil_ouvert.graph import ContentError
-    from conseil_ouvert.synthetic import generate
+    from conseil_ouvert.reading.graph import ContentError
+    from conseil_ouvert.volunteer.synthetic import generate
 
     content = generate(tmp_path / "content", deliberations=2)
     pages = content / "pages"
@@ -297,7 +297,7 @@ def test_an_editorial_page_cannot_take_a_sites_address(tmp_path: Path, slug: str
 
 
 def test_an_editorial_page_publishes_no_script(tmp_path: Path) -> None:
-    from conseil_ouvert.synthetic import generate
+    from conseil_ouvert.volunteer.synthetic import generate
 
     content = generate(tmp_path / "content", deliberations=2)
     (content / "pages").mkdir()
@@ -316,8 +316,8 @@ def test_an_editorial_page_publishes_no_script(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("relative", list(HOSTILE_FILES), ids=list(HOSTILE_FILES))
 def test_each_hostile_file_is_refused_on_its_own(tmp_path: Path, relative: str) -> None:
-    from conseil_ouvert.graph import ContentError, build_graph
-    from conseil_ouvert.synthetic import generate
+    from conseil_ouvert.reading.graph import ContentError, build_graph
+    from conseil_ouvert.volunteer.synthetic import generate
 
     content = generate(tmp_path / "content", deliberations=2)
     expected = write_hostile_files(content)
@@ -334,7 +334,7 @@ def test_each_hostile_file_is_refused_on_its_own(tmp_path: Path, relative: str) 
 
 
 def test_typography_never_breaks_an_entity() -> None:
-    from conseil_ouvert.markup import render_markdown
+    from conseil_ouvert.reading.markup import render_markdown
 
     html = render_markdown("Gares & Connexions ; 3 < 4 ; « a »")
     soup = BeautifulSoup(html, "html.parser")

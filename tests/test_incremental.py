@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUSY_SIZES, build_site, file_digests
-from conseil_ouvert.output import MANIFEST
-from conseil_ouvert.synthetic import generate
+from conseil_ouvert.build.output import MANIFEST
+from conseil_ouvert.volunteer.synthetic import generate
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -107,7 +107,7 @@ def test_a_folder_not_built_by_us_is_replaced_whole(corpus, tmp_path: Path) -> N
 def test_unchanged_files_are_not_read_again_and_edits_are_seen(
     corpus, tmp_path: Path, monkeypatch
 ) -> None:
-    from conseil_ouvert import loading
+    from conseil_ouvert.reading import loading
 
     monkeypatch.setattr(loading.ParseCache, "RACY_NS", 0)  # trust file status at once
     content = corpus()
@@ -141,7 +141,7 @@ def test_one_pelican_object_builds_again_and_again(corpus, tmp_path: Path) -> No
     from pelican import Pelican
 
     from conftest import site_settings
-    from conseil_ouvert.graph import ContentError
+    from conseil_ouvert.reading.graph import ContentError
 
     content = corpus()
     output = tmp_path / "output"
@@ -188,7 +188,7 @@ def test_the_search_index_is_rebuilt_only_when_a_page_changed(corpus, tmp_path: 
 def test_a_failed_search_index_is_made_again_next_time(corpus, tmp_path: Path, monkeypatch) -> None:
     import subprocess
 
-    from conseil_ouvert import search
+    from conseil_ouvert.build import search
 
     content = corpus()
     output = tmp_path / "output"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from conseil_ouvert.linking import _link
+from conseil_ouvert.site.linking import _link
 
 METZ = SimpleNamespace(slug="ville-de-metz")
 COUNCIL = SimpleNamespace(slug="conseil-metz")
@@ -44,7 +44,7 @@ def test_a_note_links_the_names_it_holds_and_stays_text(tmp_path) -> None:
     from bs4 import BeautifulSoup
 
     from conftest import build_site
-    from conseil_ouvert.synthetic import generate
+    from conseil_ouvert.volunteer.synthetic import generate
 
     content = generate(tmp_path / "content", deliberations=2)
     city = content / "villes/ville-synthetique-0.md"

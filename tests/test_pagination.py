@@ -96,8 +96,8 @@ def test_short_lists_have_no_pagination(site: Site) -> None:
 
 
 def test_the_home_page_shows_the_most_documented_cities(site: Site) -> None:
-    from conseil_ouvert.pages import HOME_CITIES
-    from conseil_ouvert.urls import slugify
+    from conseil_ouvert.format.urls import slugify
+    from conseil_ouvert.site.pages import HOME_CITIES
 
     page = site.page("/")
     cities = [text_of(a) for a in page.select("#villes + ul.cards > li > a")]
@@ -109,7 +109,7 @@ def test_the_home_page_shows_the_most_documented_cities(site: Site) -> None:
 
 
 def test_the_timeline_names_at_most_a_dozen_cities(site: Site) -> None:
-    from conseil_ouvert.pages import HOME_CITIES
+    from conseil_ouvert.site.pages import HOME_CITIES
 
     nav = site.page("/chronologie/").select_one("nav[aria-label='Chronologie par ville']")
     cities = [a for a in nav.select("a") if a["href"].endswith("#chronologie")]
@@ -248,8 +248,8 @@ def test_a_city_page_shows_its_newest_facts_and_links_its_whole_story(tmp_path: 
     from bs4 import BeautifulSoup
 
     from conftest import build_site
-    from conseil_ouvert.synthetic import generate
-    from conseil_ouvert.templating import CITY_TIMELINE_PREVIEW
+    from conseil_ouvert.site.templating import CITY_TIMELINE_PREVIEW
+    from conseil_ouvert.volunteer.synthetic import generate
 
     content = generate(tmp_path / "content", deliberations=2)
     count = CITY_TIMELINE_PREVIEW + 5

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, file_digests
-from conseil_ouvert import parallel
-from conseil_ouvert.synthetic import generate
+from conseil_ouvert.build import parallel
+from conseil_ouvert.volunteer.synthetic import generate
 
 
 def test_parallel_map_keeps_the_order_and_uses_two_processes() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from test_cross_checks import write
 
 from conftest import TODAY, run_cli
-from conseil_ouvert.graph import build_graph
+from conseil_ouvert.reading.graph import build_graph
 
 COLUMNS = (
     "COLL_NOM;COLL_SIRET;DELIB_ID;DELIB_DATE;DELIB_MATIERE_CODE;DELIB_MATIERE_NOM;DELIB_OBJET;"

@@ -1,8 +1,11 @@
 """Conseil ouvert: the Pelican plugin that turns content records into the site.
 
-Data flows one way: ``loading`` (files to typed records, checked by ``schema``)
-then ``graph`` (references and rules) then ``pages`` and ``exports`` (HTML,
-feeds, open data) then ``output`` (publish what changed) then ``search`` (Pagefind).
+Data flows one way, one folder a step: ``format`` (what a content file may say)
+then ``reading`` (files to the checked graph of records) then ``site`` (HTML
+pages) and ``exports`` (feeds, open data), with ``build`` (staging, publishing,
+caches, the search index) below them all and ``volunteer`` (command line,
+scaffolds, importer) beside. This module only wires the steps to Pelican's
+signals.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from pelican import signals
 def get_generators(pelican: Any) -> list[type]:
     """Signal ``get_generators``, sent at the start of every build: write into a
     staging folder, pause the cycle collector, and add our generators."""
+    from .build.output import redirect_output
     from .exports import ExportsGenerator
-    from .output import redirect_output
-    from .pages import RecordPagesGenerator
+    from .site.pages import RecordPagesGenerator
 
     redirect_output(pelican)
     pause_cycle_collector(pelican)
@@ -45,9 +48,9 @@ def resume_cycle_collector() -> None:
 
 def finalize(pelican: Any) -> None:
     """After every generator: sitemap, publish, then the search index."""
+    from .build.output import publish
+    from .build.search import build_index
     from .exports.sitemap import write_root_files
-    from .output import publish
-    from .search import build_index
 
     try:
         write_root_files(pelican)
@@ -58,9 +61,9 @@ def finalize(pelican: Any) -> None:
 
 
 def register() -> None:
-    from .editorial import sanitise_page
-    from .incremental import cache_compiled_templates
-    from .output import register_signals
+    from .build.output import register_signals
+    from .reading.editorial import sanitise_page
+    from .site.incremental import cache_compiled_templates
 
     register_signals()
     signals.content_object_init.connect(sanitise_page)

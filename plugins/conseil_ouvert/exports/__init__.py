@@ -18,16 +18,16 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from ..formatting import sort_fr
-from ..graph import Graph
-from ..incremental import FragmentCache, cache_folder
-from ..model import PartialDate
-from ..output import site_writer
-from ..pagination import paginate
-from ..parallel import parallel_map
-from ..schema import json_schema as metadata_schema
-from ..templating import render_page, template_globals
-from ..urls import path_of
+from ..build.output import site_writer
+from ..build.parallel import parallel_map
+from ..format.formatting import sort_fr
+from ..format.model import PartialDate
+from ..format.schema import json_schema as metadata_schema
+from ..format.urls import path_of
+from ..reading.graph import Graph
+from ..site.incremental import FragmentCache, cache_folder
+from ..site.pagination import paginate
+from ..site.templating import render_page, template_globals
 from . import feeds, popolo, records_json, scdl
 
 log = logging.getLogger(__name__)

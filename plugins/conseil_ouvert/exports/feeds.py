@@ -14,11 +14,11 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr as xml_quoteattr
 
-from ..fields import FORBIDDEN_CHARS
-from ..formatting import dated_fr, euros_fr
-from ..graph import Graph
-from ..model import Deliberation, Quote
-from ..urls import path_of
+from ..format.formatting import dated_fr, euros_fr
+from ..format.model import Deliberation, Quote
+from ..format.problems import FORBIDDEN_CHARS
+from ..format.urls import path_of
+from ..reading.graph import Graph
 
 FEED_LENGTH = 50  # the newest entries; the full history is in the open data
 # An empty feed dates itself from the content, not from the clock, so that two

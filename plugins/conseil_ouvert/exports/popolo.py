@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..graph import Graph
-from ..incremental import Fragment, no_cache
-from ..model import Deliberation, Organisation, Person, Quote
+from ..format.model import Deliberation, Organisation, Person, Quote
+from ..reading.graph import Graph
+from ..site.incremental import Fragment, no_cache
 
 OPTIONS = {  # our position -> Popolo vote option
     "pour": "yes",
@@ -33,7 +33,7 @@ def _sources(graph: Graph, ids: list[str]) -> list[dict[str, Any]]:
         entry: dict[str, Any] = {
             "note": source.publication,
             "fr_source_id": source_id,
-            "fr_nature": source.medium,  # schema.SOURCE_MEDIA: press, association…
+            "fr_nature": source.medium,  # vocabulary.SOURCE_MEDIA: press, association…
         }
         if source.part_of:
             entry["fr_part_of"] = source.part_of
@@ -52,7 +52,7 @@ def _sources(graph: Graph, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def _date_provenance(record: Any) -> dict[str, Any]:
-    """How a date was arrived at (schema.DATE_BASES) and the source's own words:
+    """How a date was arrived at (vocabulary.DATE_BASES) and the source's own words:
     a Popolo date alone would say more than the source."""
     return {"fr_date_basis": record.date_basis, "fr_date_note": record.date_note}
 

@@ -13,11 +13,11 @@ import types
 import typing
 from typing import Any
 
-from .. import model
-from ..graph import Graph
-from ..incremental import Fragment, no_cache
-from ..model import PartialDate
-from ..urls import path_of
+from ..format import model
+from ..format.model import PartialDate
+from ..format.urls import path_of
+from ..reading.graph import Graph
+from ..site.incremental import Fragment, no_cache
 
 SCHEMA_ID = "conseil-ouvert.schema.json"
 SKIPPED = {"path"}  # where the file lives is not part of the data

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from ..graph import Graph
-from ..incremental import Fragment, no_cache
-from ..model import Deliberation
+from ..format.model import Deliberation
+from ..reading.graph import Graph
+from ..site.incremental import Fragment, no_cache
 
 COLUMNS = [
     f["name"]

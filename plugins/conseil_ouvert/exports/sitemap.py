@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ..output import site_writer
+from ..build.output import site_writer
 
 
 def page_urls(files: set[str]) -> list[str]:
