@@ -42,7 +42,9 @@ def test_dcm_page_lists_its_sources(site: Site) -> None:
     page = site.page(DCM)
     sources = page.select_one("section.sources")
     assert "Le point sur la vidéo surveillance à METZ" in text_of(sources)
-    assert "Adresse en ligne non connue" in text_of(sources)
+    # Published by the LDH's Metz section, with the address of its stored page.
+    assert "Ligue des droits de l'Homme, section de Metz" in text_of(sources)
+    assert sources.select_one("a[href='https://site.ldh-france.org/metz/tag/liberte']")
     for link in sources.select("a.more[href]"):
         assert link["href"].startswith("/sources/")
         # Each source has its page, which lists the records that rely on it.
