@@ -140,6 +140,7 @@ PAGE_SIZES_SMALL = {
     "villes": 5,
     "deliberations": 1,
     "sources": 8,
+    "chronologie": 6,
 }
 
 
