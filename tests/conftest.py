@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from corpus import write_corpus
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -102,10 +103,33 @@ def records() -> Graph:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The real content, built once with search, as a reader would get it."""
+    """The real content, built once with search, as a reader would get it. Tests
+    over it assert only what holds for any valid content (invariants)."""
     output = tmp_path_factory.mktemp("site") / "output"
     build_site(CONTENT, output, CONSEIL_OUVERT_SEARCH=True)
     return Site(output)
+
+
+@pytest.fixture(scope="session")
+def corpus_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional test corpus (tests/corpus.py), written once; not to be edited."""
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "content")
+
+
+@pytest.fixture(scope="session")
+def corpus_records(corpus_content: Path) -> Graph:
+    """The fictional corpus as the site reads it."""
+    import datetime as dt
+
+    return build_graph(corpus_content, dt.date.fromisoformat(TODAY))
+
+
+@pytest.fixture(scope="session")
+def corpus_site(corpus_content: Path) -> Site:
+    """The fictional corpus built once with search: tests that need particular
+    records (a mayor's roles, a group's votes, a city's cameras…) read it."""
+    output = corpus_content.parent / "output"
+    return Site(build_site(corpus_content, output, CONSEIL_OUVERT_SEARCH=True))
 
 
 PAGE_SIZES_SMALL = {
@@ -116,6 +140,7 @@ PAGE_SIZES_SMALL = {
     "villes": 5,
     "deliberations": 1,
     "sources": 8,
+    "chronologie": 6,
 }
 
 
@@ -148,11 +173,11 @@ def busy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Site]:
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Callable[..., Path]:
-    """A copy of the real content that a test may break."""
+    """A copy of the fictional corpus (tests/corpus.py) that a test may break,
+    with ``files`` added or replaced."""
 
     def make(**files: str) -> Path:
-        target = tmp_path / "content"
-        shutil.copytree(CONTENT, target)
+        target = write_corpus(tmp_path / "content")
         for relative, text in files.items():
             path = target / relative
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from corpus import CSU, DCM, MAYOR, OPPONENT, REPORTED, VERBATIM
 
 from conftest import ROOT, Site
 from serving import serve
@@ -33,38 +34,39 @@ LAUNCH_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
-# One page of every kind the site has (kind -> path).
+# One page of every kind the site has (kind -> path), on the fictional corpus
+# (tests/corpus.py); the real content's pages are checked by
+# test_the_real_contents_heaviest_pages_are_accessible_and_fit.
 PAGE_KINDS = {
     "accueil": "/",
     "deliberations": "/deliberations/",
-    "deliberations-ville": "/deliberations/metz/",
-    "deliberation": "/deliberations/metz/dcm-19-02-28-14/",
-    "deliberation-groupes": "/deliberations/metz/csu-metropolitain-mutualise/",
+    "deliberations-ville": "/deliberations/brumeval/",
+    "deliberation": DCM,
+    "deliberation-groupes": CSU,
     "citations": "/citations/",
-    "citations-ville": "/citations/ville/metz/",
-    "citation": "/citations/marchetti-debat-public/",
-    "position": "/citations/ldh-metz-vigilante/",
+    "citations-ville": "/citations/ville/brumeval/",
+    "citation": f"/citations/{VERBATIM}/",
+    "position": f"/citations/{REPORTED}/",
     "personnes": "/personnes/",
-    "personne": "/personnes/francois-grosdidier/",
+    "personne": f"/personnes/{MAYOR}/",
     "organisations": "/organisations/",
-    "organisation": "/organisations/rassemblement-national/",
+    "organisation": "/organisations/parti-de-l-exemple/",
     "villes": "/villes/",
-    "ville": "/villes/metz/",
-    "ville-marseille": "/villes/marseille/",
+    "ville": "/villes/brumeval/",
+    "ville-clairport": "/villes/clairport/",
     "themes": "/themes/",
     "theme": "/themes/reconnaissance-faciale/",
     "chronologie": "/chronologie/",
-    "evenement": "/evenements/metz-marche-public-1600-cameras-2022/",
+    "evenement": "/evenements/brumeval-marche-public-1600-cameras-2022/",
     "comparaison": "/comparaison/",
     "comparaison-triee": "/comparaison/par-cameras/",
     "sources": "/sources/",
-    "source": "/sources/rl-lagrange-2022-07/",
+    "source": "/sources/quotidien-fictif-2022-07/",
     "donnees": "/donnees/",
-    "recherche": "/recherche/?q=Marchetti",
+    "recherche": "/recherche/?q=T%C3%A9moin",
     "a-propos": "/a-propos/",
     "contribuer": "/contribuer/",
     "format": "/contribuer/format/",
-    "chronologie-ville": "/villes/metz/chronologie/",
     "accessibilite": "/accessibilite/",
     "mentions-legales": "/mentions-legales/",
     "erreur-404": "/404.html",
@@ -88,8 +90,9 @@ def _browser_or_skip():  # pragma: no cover - depends on the machine
 
 
 @pytest.fixture(scope="module")
-def base_url(site: Site) -> Iterator[str]:
-    server, url = serve(site.output)
+def base_url(corpus_site: Site) -> Iterator[str]:
+    """The fictional corpus, served: tests that name records read it."""
+    server, url = serve(corpus_site.output)
     yield url
     server.shutdown()
 
@@ -165,13 +168,34 @@ def check_page(browser: object, base_url: str, path: str, name: str) -> None:
 
 
 def check_pages_of(browser: object, site: Site, paths: tuple[str, ...], prefix: str) -> None:
-    """``check_page`` on pages of a site other than the real one."""
+    """``check_page`` on pages of a site other than the fictional corpus."""
     server, url = serve(site.output)
     try:
         for path in paths:
             check_page(browser, url, path, prefix + path.strip("/").replace("/", "-"))
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+def test_the_real_contents_heaviest_pages_are_accessible_and_fit(browser, site: Site) -> None:
+    """Whatever the content holds: the heaviest page of each kind of record (the
+    one most likely to overflow a phone's screen), and the first page of the
+    long lists."""
+    paths = ["/chronologie/", "/sources/", "/personnes/", "/comparaison/"]
+    for pattern in (
+        "deliberations/*/*/index.html",
+        *(f"{kind}/*/index.html" for kind in RECORD_FOLDERS),
+        "villes/*/chronologie/index.html",
+    ):
+        pages = [p for p in site.output.glob(pattern) if "/page/" not in p.as_posix()]
+        if pages:
+            heaviest = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
+            paths.append("/" + heaviest.parent.relative_to(site.output).as_posix() + "/")
+    check_pages_of(browser, site, tuple(paths), "reel-")
+
+
+RECORD_FOLDERS = ("citations", "personnes", "organisations", "villes", "themes", "evenements")
 
 
 @pytest.mark.browser
@@ -194,6 +218,7 @@ def test_a_records_own_lists_are_accessible_and_fit(browser, busy: tuple[Path, S
 
 @pytest.mark.browser
 def test_only_the_search_page_runs_javascript(browser, base_url: str, site: Site) -> None:
+    """Over the real content: no page but the search page carries a script."""
     for path in site.html_files():
         html = path.read_text(encoding="utf-8")
         relative = path.relative_to(site.output).as_posix()
@@ -205,7 +230,7 @@ def test_only_the_search_page_runs_javascript(browser, base_url: str, site: Site
 
 @pytest.mark.browser
 def test_skip_link_works_with_the_keyboard(browser, base_url: str) -> None:
-    with Visit(browser, base_url + "/deliberations/metz/dcm-19-02-28-14/", 320) as visit:
+    with Visit(browser, base_url + DCM, 320) as visit:
         page = visit.page
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.textContent.trim()")
@@ -227,19 +252,17 @@ def test_skip_link_works_with_the_keyboard(browser, base_url: str) -> None:
 def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
     with Visit(browser, base_url + "/recherche/", 1280) as visit:
         page = visit.page
-        page.fill("#q", "Marchetti")
+        page.fill("#q", "Témoin")
         page.click("button[type=submit]")
         page.wait_for_selector("#search-results li", timeout=10_000)
         links = page.eval_on_selector_all("#search-results a", "els => els.map(e => e.href)")
-        assert any(link.endswith("/citations/marchetti-debat-public/") for link in links), links
+        assert any(link.endswith(f"/citations/{VERBATIM}/") for link in links), links
         kinds = page.eval_on_selector_all(".result-kind", "els => els.map(e => e.textContent)")
         assert "citation" in kinds
-        assert "Marchetti" in page.inner_text("#search-status")
-        assert "?q=Marchetti" in page.url
-        quote = page.inner_text(
-            "#search-results li:has(a[href$='/citations/marchetti-debat-public/'])"
-        )
-        assert "Metz" in quote and "juillet 2022" in quote  # city and date on the result
+        assert "Témoin" in page.inner_text("#search-status")
+        assert "?q=T" in page.url
+        quote = page.inner_text(f"#search-results li:has(a[href$='/citations/{VERBATIM}/'])")
+        assert "Brumeval" in quote and "juillet 2022" in quote  # city and date on the result
         # Filtering by kind keeps only that kind.
         page.select_option("#f-type", "personne")
         page.click("button[type=submit]")
@@ -250,34 +273,34 @@ def test_searching_a_name_finds_the_quote(browser, base_url: str) -> None:
             " && [...document.querySelectorAll('.result-kind')]"
             ".every(e => e.textContent === 'personne')",
         )
-        assert page.query_selector("#search-results a[href$='/personnes/denis-marchetti/']")
+        assert page.query_selector(f"#search-results a[href$='/personnes/{OPPONENT}/']")
 
 
 @pytest.mark.browser
 def test_a_page_is_found_by_what_it_says_not_by_what_it_lists(browser, base_url: str) -> None:
-    """« renouveler » is in the title of one Metz deliberation. The Metz city page,
+    """« renouveler » is in the title of one Brumeval deliberation. The city page,
     its council and the video-surveillance topic list that title, but only the
     deliberation says it: it must be the only result, so lists do not bury it."""
-    delib = "/deliberations/metz/dcm-19-02-28-14/"
+    delib = DCM
     with Visit(browser, base_url + "/recherche/?q=renouveler", 1280) as visit:
         page = visit.page
         wait_until(page, "document.querySelectorAll('#search-results li').length > 0")
         links = page.eval_on_selector_all(".result-title a", "els => els.map(e => e.href)")
         found = [urlsplit(link).path for link in links]
         assert delib in found
-        listing = {"/villes/metz/", "/organisations/conseil-municipal-metz/"}
+        listing = {"/villes/brumeval/", "/organisations/conseil-municipal-brumeval/"}
         assert not listing & set(found), found  # pages that only list its title
         assert not any(path.startswith("/themes/") for path in found), found
 
 
 @pytest.mark.browser
 def test_results_come_ten_at_a_time_without_a_worker(browser, base_url: str) -> None:
-    with Visit(browser, base_url + "/recherche/?q=Metz", 1280) as visit:
+    with Visit(browser, base_url + "/recherche/?q=Brumeval", 1280) as visit:
         page = visit.page
         wait_until(page, "document.querySelectorAll('#search-results li').length > 0")
         status = page.inner_text("#search-status")
         total = int(status.split()[0])
-        assert total > 10, status  # the real content has more than ten pages on Metz
+        assert total > 10, status  # the corpus has more than ten pages on Brumeval
         assert len(page.query_selector_all("#search-results li")) == 10
         more = page.locator("#search-more")
         assert more.is_visible()

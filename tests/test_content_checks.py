@@ -14,14 +14,14 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, TODAY, build_site, file_digests, run_cli
 from conseil_ouvert.reading.graph import ContentError, build_graph
 
-DELIB = "deliberations/metz/test-cas.md"
+DELIB = "deliberations/brumeval/test-cas.md"
 GOOD_HEADER = """numero: DCM TEST-1
-organe: conseil-municipal-metz
-ville: metz
+organe: conseil-municipal-brumeval
+ville: brumeval
 date: 2019-03-01
 titre: Délibération de test
 resultat: adoptee
-sources: [point-videosurveillance-metz]"""
+sources: [point-cameras-brumeval]"""
 
 
 def delib(extra: str = "", header: str = GOOD_HEADER, body: str = "Résumé.") -> str:
@@ -71,18 +71,19 @@ CASES = {
     ),
     "counts over seats": (
         {
-            "organisations/conseil-test.md": "---\nnom: Conseil test\ntype: conseil\nville: metz\n"
-            "sieges: 10\nsources: [point-videosurveillance-metz]\n---\n",
+            "organisations/conseil-test.md": "---\nnom: Conseil test\ntype: conseil\n"
+            "ville: brumeval\n"
+            "sieges: 10\nsources: [point-cameras-brumeval]\n---\n",
             DELIB: delib(
-                "votes:\n  pour: 30\n  contre: 2\n  source: point-videosurveillance-metz",
-                header=GOOD_HEADER.replace("conseil-municipal-metz", "conseil-test"),
+                "votes:\n  pour: 30\n  contre: 2\n  source: point-cameras-brumeval",
+                header=GOOD_HEADER.replace("conseil-municipal-brumeval", "conseil-test"),
             ),
         },
         "votes",
         "sièges",
     ),
     "counts contradict outcome": (
-        {DELIB: delib("votes:\n  pour: 3\n  contre: 20\n  source: point-videosurveillance-metz")},
+        {DELIB: delib("votes:\n  pour: 3\n  contre: 20\n  source: point-cameras-brumeval")},
         "votes",
         "moins de voix pour que contre",
     ),
@@ -94,38 +95,36 @@ CASES = {
     "unknown person": (
         {
             "citations/test-cas.md": "---\ntype: citation\ntexte: Bonjour\npersonne: inconnu-x\n"
-            "sources: [rl-lagrange-2022-07]\n---\n"
+            "sources: [quotidien-fictif-2022-07]\n---\n"
         },
         "personne",
         "n'existe pas dans content/personnes/",
     ),
     "unknown organisation": (
-        {DELIB: delib(header=GOOD_HEADER.replace("conseil-municipal-metz", "conseil-fantome"))},
+        {DELIB: delib(header=GOOD_HEADER.replace("conseil-municipal-brumeval", "conseil-fantome"))},
         "organe",
         "n'existe pas dans content/organisations/",
     ),
     "unknown deliberation": (
         {
-            "citations/test-cas.md": "---\ntype: position\ntexte: Avis\norganisation: ldh-metz\n"
-            "deliberation: dcm-99\nsources: [rl-lagrange-2022-07]\n---\n"
+            "citations/test-cas.md": "---\ntype: position\ntexte: Avis\n"
+            "organisation: ligue-fictive-brumeval\n"
+            "deliberation: dcm-99\nsources: [quotidien-fictif-2022-07]\n---\n"
         },
         "deliberation",
         "n'existe pas dans content/deliberations/",
     ),
     "missing source": (
-        {
-            DELIB: delib(
-                header=GOOD_HEADER.replace("point-videosurveillance-metz", "source-absente")
-            )
-        },
+        {DELIB: delib(header=GOOD_HEADER.replace("point-cameras-brumeval", "source-absente"))},
         "sources[0]",
         "n'existe pas dans content/sources/",
     ),
     "link to a draft": (
         {
             DELIB: delib("brouillon: true"),
-            "citations/test-cas.md": "---\ntype: position\ntexte: Avis\norganisation: ldh-metz\n"
-            "deliberation: test-cas\nsources: [rl-lagrange-2022-07]\n---\n",
+            "citations/test-cas.md": "---\ntype: position\ntexte: Avis\n"
+            "organisation: ligue-fictive-brumeval\n"
+            "deliberation: test-cas\nsources: [quotidien-fictif-2022-07]\n---\n",
         },
         "deliberation",
         "est un brouillon",
@@ -141,8 +140,16 @@ CASES = {
         "documents[0].url",
         "adresse web refusée",
     ),
-    "bad file name": ({"deliberations/metz/Délib 1.md": delib()}, "nom du fichier", "identifiant"),
-    "reserved file name": ({"deliberations/metz/page.md": delib()}, "nom du fichier", "réservé"),
+    "bad file name": (
+        {"deliberations/brumeval/Délib 1.md": delib()},
+        "nom du fichier",
+        "identifiant",
+    ),
+    "reserved file name": (
+        {"deliberations/brumeval/page.md": delib()},
+        "nom du fichier",
+        "réservé",
+    ),
 }
 
 
@@ -170,14 +177,16 @@ def test_every_problem_is_reported_at_once(corpus) -> None:
         corpus,
         {
             DELIB: delib("montant_total: 3"),
-            "deliberations/metz/autre.md": "",
-            "citations/autre.md": "---\ntype: avis\ntexte: x\nsources: [rl-lagrange-2022-07]\n---",
+            "deliberations/brumeval/autre.md": "",
+            "citations/autre.md": (
+                "---\ntype: avis\ntexte: x\nsources: [quotidien-fictif-2022-07]\n---"
+            ),
         },
     )
     files = {p.file for p in problems}
     assert files == {
-        "content/deliberations/metz/test-cas.md",
-        "content/deliberations/metz/autre.md",
+        "content/deliberations/brumeval/test-cas.md",
+        "content/deliberations/brumeval/autre.md",
         "content/citations/autre.md",
     }
 
@@ -208,7 +217,7 @@ def test_build_exits_non_zero_without_traceback_and_keeps_the_site(
     report = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in report
-    assert "content/deliberations/metz/test-cas.md:9: montant_total: champ inconnu" in report
+    assert "content/deliberations/brumeval/test-cas.md:9: montant_total: champ inconnu" in report
     assert "le site publié n'a pas été modifié" in report
     assert "content/citations/vide.md: fichier: fichier vide" in report
     assert file_digests(output) == before
@@ -227,7 +236,8 @@ def test_build_command_builds_the_site(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Done: Processed" in result.stdout  # Pelican's own report is not lost
-    assert (output / "deliberations/metz/dcm-19-02-28-14/index.html").is_file()
+    built = {p.parent.parent.name for p in output.glob("deliberations/*/*/index.html")}
+    assert built == {p.name for p in (ROOT / "content/deliberations").iterdir() if p.is_dir()}
 
 
 def test_check_command_lists_problems_in_french(corpus) -> None:
@@ -251,7 +261,7 @@ def test_contributed_markup_is_neutralised(corpus, tmp_path) -> None:
     content = corpus(**{DELIB: delib(body=body)})
     output = build_site(content, tmp_path / "output")
     page = BeautifulSoup(
-        (output / "deliberations/metz/dcm-test-1/index.html").read_text(encoding="utf-8"),
+        (output / "deliberations/brumeval/dcm-test-1/index.html").read_text(encoding="utf-8"),
         "html.parser",
     )
     scripts = page.find_all("script")

@@ -16,24 +16,25 @@ from conseil_ouvert.volunteer.scaffold import render
 
 ANSWERS = {
     "villes": ["--set", "nom=Thionville"],
-    "personnes": ["--set", "nom=Personne Essai", "--set", "sources=rl-lagrange-2022-07"],
+    "personnes": ["--set", "nom=Personne Essai", "--set", "sources=quotidien-fictif-2022-07"],
     "organisations": [
         "--set", "nom=Association essai", "--set", "type=association",
-        "--set", "sources=rl-lagrange-2022-07",
+        "--set", "sources=quotidien-fictif-2022-07",
     ],
     "sources": ["--set", "publication=Journal essai"],
     "themes": ["--set", "nom=Essai", "--set", "resume=Un thème d'essai."],
     "deliberations": [
-        "--set", "numero=DCM 22-09-29-5", "--set", "organe=conseil-municipal-metz",
-        "--set", "ville=metz", "--set", "date=2022-09-29", "--set", "titre=Essai",
-        "--set", "resultat=inconnue", "--set", "sources=rl-lagrange-2022-07",
+        "--set", "numero=DCM 22-09-29-5", "--set", "organe=conseil-municipal-brumeval",
+        "--set", "ville=brumeval", "--set", "date=2022-09-29", "--set", "titre=Essai",
+        "--set", "resultat=inconnue", "--set", "sources=quotidien-fictif-2022-07",
     ],
     "citations": [
         "--set", "type=citation", "--set", "texte=Mots exacts", "--set",
-        "organisation=ldh-metz", "--set", "sources=rl-lagrange-2022-07",
+        "organisation=ligue-fictive-brumeval", "--set", "sources=quotidien-fictif-2022-07",
     ],
     "evenements": [
-        "--set", "titre=Essai", "--set", "type=annonce", "--set", "sources=rl-lagrange-2022-07",
+        "--set", "titre=Essai", "--set", "type=annonce",
+        "--set", "sources=quotidien-fictif-2022-07",
     ],
 }  # fmt: skip
 
@@ -111,23 +112,23 @@ def test_import_scdl_writes_unpublished_drafts_and_skips_known_numbers(
     csv_path = tmp_path / "deliberations.csv"
     csv_path.write_text(SCDL_CSV, encoding="utf-8")
     result = run_cli(
-        content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-metz",
-        "--ville", "metz", "--source", "point-videosurveillance-metz",
+        content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-brumeval",
+        "--ville", "brumeval", "--source", "point-cameras-brumeval",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Déjà présent, ignoré : DCM 19-02-28-14" in result.stdout
     assert "1 ligne(s) sans rapport" in result.stdout  # the school canteen
-    drafts = sorted(p.name for p in (content / "deliberations" / "metz").glob("dcm-23-*.md"))
+    drafts = sorted(p.name for p in (content / "deliberations" / "brumeval").glob("dcm-23-*.md"))
     assert drafts == ["dcm-23-03-30-2.md", "dcm-23-06-29-7.md"]
     graph = build_graph(content, dt.date.fromisoformat(TODAY))
     assert set(graph.drafts) == {"dcm-23-03-30-2", "dcm-23-06-29-7"}
     assert graph.drafts["dcm-23-03-30-2"].counts.yes == 40
     assert graph.drafts["dcm-23-06-29-7"].counts.yes is None  # empty cell: unknown
     output = build_site(content, tmp_path / "output")
-    assert not (output / "deliberations/metz/dcm-23-03-30-2").exists()  # not published
+    assert not (output / "deliberations/brumeval/dcm-23-03-30-2").exists()  # not published
     again = run_cli(
-        content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-metz",
-        "--ville", "metz", "--source", "point-videosurveillance-metz",
+        content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-brumeval",
+        "--ville", "brumeval", "--source", "point-cameras-brumeval",
     )  # fmt: skip
     assert "Déjà présent, ignoré : DCM 23-03-30-2" in again.stdout
 
@@ -136,10 +137,10 @@ def test_published_draft_after_review(corpus, tmp_path: Path) -> None:
     content = corpus()
     csv_path = tmp_path / "deliberations.csv"
     csv_path.write_text(SCDL_CSV, encoding="utf-8")
-    run_cli(content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-metz",
-        "--ville", "metz", "--source", "point-videosurveillance-metz")  # fmt: skip
-    draft = content / "deliberations/metz/dcm-23-03-30-2.md"
+    run_cli(content, "import-scdl", str(csv_path), "--organe", "conseil-municipal-brumeval",
+        "--ville", "brumeval", "--source", "point-cameras-brumeval")  # fmt: skip
+    draft = content / "deliberations/brumeval/dcm-23-03-30-2.md"
     draft.write_text(draft.read_text().replace("brouillon: true\n", ""), encoding="utf-8")
     output = build_site(content, tmp_path / "output")
-    page = (output / "deliberations/metz/dcm-23-03-30-2/index.html").read_text()
+    page = (output / "deliberations/brumeval/dcm-23-03-30-2/index.html").read_text()
     assert "Extension du système de vidéoprotection" in text_of(page)

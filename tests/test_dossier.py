@@ -1,6 +1,6 @@
 """A whole decision from one file and one command (issue 17, points 5 and « Done
 when »): a new (fictitious) city with a complete deliberation reaches every
-page, feed and export of a copy of the real content; the same dossier with a
+page, feed and export of a copy of the fictional corpus; the same dossier with a
 count that contradicts a recorded vote is refused, naming the file and line."""
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from corpus import CSU, DCM, PARTY, VERBATIM
 from frictionless import Resource, Schema
 
 from conftest import ROOT, Site, build_site, text_of
@@ -88,10 +89,13 @@ def test_real_scdl_leaves_out_what_has_no_sourced_siret(site: Site, records) -> 
         assert delib.label in left_out, delib.label
 
 
-def test_complete_json_validates_against_its_published_schema(site: Site) -> None:
-    data = json.loads((site.output / "donnees/conseil-ouvert.json").read_text(encoding="utf-8"))
-    schema = json.loads((site.output / "donnees/conseil-ouvert.schema.json").read_text())
-    jsonschema.Draft202012Validator(schema).validate(data)
+def test_complete_json_validates_against_its_published_schema(
+    site: Site, corpus_site: Site
+) -> None:
+    for built in (site, corpus_site):
+        data = json.loads((built.output / "donnees/conseil-ouvert.json").read_text("utf-8"))
+        schema = json.loads((built.output / "donnees/conseil-ouvert.schema.json").read_text())
+        jsonschema.Draft202012Validator(schema).validate(data)
     dcm = next(d for d in data["deliberations"] if d["number"] == "DCM 19-02-28-14")
     assert dcm["counts"]["yes"] is None  # unknown, never 0
     assert dcm["date"] == "2019-02-28"
@@ -112,8 +116,9 @@ def test_metadata_schema_accepts_the_real_content_headers(site: Site) -> None:
             jsonschema.validate(header, definition)
 
 
-def test_popolo_agrees_with_the_pages(site: Site) -> None:
-    popolo = json.loads((site.output / "donnees/popolo/metz.json").read_text(encoding="utf-8"))
+def test_popolo_agrees_with_the_pages(corpus_site: Site, corpus_content: Path) -> None:
+    site = corpus_site
+    popolo = json.loads((site.output / "donnees/popolo/brumeval.json").read_text("utf-8"))
     assert {
         "persons",
         "organizations",
@@ -126,17 +131,19 @@ def test_popolo_agrees_with_the_pages(site: Site) -> None:
     csu = next(v for v in popolo["vote_events"] if v["motion_id"] == "csu-metropolitain-mutualise")
     assert csu["counts"] == []  # nothing published
     assert set(csu["fr_counts_unknown"]) == {"yes", "no", "abstain", "not voting"}
-    group = next(g for g in csu["group_results"] if g["group_id"] == "rassemblement-national")
+    group = next(g for g in csu["group_results"] if g["group_id"] == PARTY)
     assert group == {
-        "group_id": "rassemblement-national",
+        "group_id": PARTY,
         "result": "yes",
         "fr_position": "pour",
         "fr_provenance": "presse",
-        "fr_source_id": "rl-lagrange-2022-07",
+        "fr_source_id": "quotidien-fictif-2022-07",
     }
-    page = site.page("/deliberations/metz/csu-metropolitain-mutualise/")
-    assert "Rassemblement national" in text_of(page.select_one("#cap-groups").find_parent("table"))
+    page = site.page(CSU)
+    assert "Parti de l'Exemple" in text_of(page.select_one("#cap-groups").find_parent("table"))
     ids = {p["id"] for p in popolo["persons"]}
+    assert popolo["speeches"]
+    assert "collectif-clairport-algorithmes" not in {s["id"] for s in popolo["speeches"]}
     for speech in popolo["speeches"]:
         quote = site.page(f"/citations/{speech['id']}/")
         said = text_of(quote.select_one("figure.quote blockquote, figure.quote .reported"))
@@ -144,19 +151,20 @@ def test_popolo_agrees_with_the_pages(site: Site) -> None:
         assert speech["type"] == ("speech" if speech["fr_type"] == "citation" else "summary")
         assert speech["creator_id"] in ids | {o["id"] for o in popolo["organizations"]}
     everything = json.loads((site.output / "donnees/popolo/tout.json").read_text())
-    assert len(everything["speeches"]) == len(list((ROOT / "content/citations").glob("*.md")))
+    assert len(everything["speeches"]) == len(list((corpus_content / "citations").glob("*.md")))
 
 
-def test_page_json_alternates(site: Site, records) -> None:
-    page = site.page("/deliberations/metz/dcm-19-02-28-14/")
+def test_page_json_alternates(corpus_site: Site, corpus_records) -> None:
+    site = corpus_site
+    page = site.page(DCM)
     link = page.select_one("link[rel=alternate][type='application/json']")
     data = json.loads(site.path(link["href"]).read_text(encoding="utf-8"))
     assert data["number"] == "DCM 19-02-28-14"
-    assert data["url"] == "/deliberations/metz/dcm-19-02-28-14/"
-    person = json.loads(site.path("/personnes/denis-marchetti/index.json").read_text())
-    assert "marchetti-debat-public" in person["citations"]
+    assert data["url"] == DCM
+    person = json.loads(site.path("/personnes/paul-temoin/index.json").read_text())
+    assert VERBATIM in person["citations"]
     assert set(person["citations"]) == {
-        q.id for q in records.quotes.values() if q.person == "denis-marchetti"
+        q.id for q in corpus_records.quotes.values() if q.person == "paul-temoin"
     }
 
 
@@ -166,33 +174,34 @@ def feed_entries(path: Path) -> list[ET.Element]:
     return root.findall(f"{ATOM}entry")
 
 
-def test_atom_feeds(site: Site, records) -> None:
+def test_atom_feeds(site: Site, records, corpus_site: Site) -> None:
     dated = [d for d in records.deliberations.values() if d.date]
     all_entries = feed_entries(site.output / "flux/deliberations.xml")
     assert len(all_entries) == min(len(dated), FEED_LENGTH)  # every dated deliberation
-    metz = feed_entries(site.output / "flux/villes/metz.xml")
-    titles = [e.findtext(f"{ATOM}title") for e in metz]
-    assert any("DCM 19-02-28-14" in t for t in titles)
-    assert len(metz) == min(len([d for d in dated if d.city == "metz"]), FEED_LENGTH)
-    assert feed_entries(site.output / "flux/organisations/rassemblement-national.xml")
-    quotes = feed_entries(site.output / "flux/citations.xml")
-    assert any("Marchetti" in e.findtext(f"{ATOM}title") for e in quotes)
-    city_page = site.page("/villes/metz/")
-    assert city_page.select_one("link[type='application/atom+xml'][href='/flux/villes/metz.xml']")
+    city = feed_entries(corpus_site.output / "flux/villes/brumeval.xml")
+    titles = [e.findtext(f"{ATOM}title") for e in city]
+    assert len(titles) == 3 and any("DCM 19-02-28-14" in t for t in titles)
+    assert feed_entries(corpus_site.output / "flux/organisations/parti-de-l-exemple.xml")
+    quotes = feed_entries(corpus_site.output / "flux/citations.xml")
+    assert any("Paul Témoin" in e.findtext(f"{ATOM}title") for e in quotes)
+    city_page = corpus_site.page("/villes/brumeval/")
+    assert city_page.select_one(
+        "link[type='application/atom+xml'][href='/flux/villes/brumeval.xml']"
+    )
 
 
 def test_feeds_escape_what_contributors_write(corpus, tmp_path: Path) -> None:
     """Titles and topic names are text: « & », « < » and quotes stay text in the XML."""
     content = corpus()
-    delib = content / "deliberations/nice/safe-city-experimentation.md"
+    delib = content / "deliberations/brumeval/csu-metropolitain-mutualise.md"  # no number
     text = delib.read_text(encoding="utf-8")
-    old = "titre: Projet d'expérimentation « Safe City »"
+    old = "titre: Création d'un centre de supervision urbain mutualisé"
     assert old in text
     delib.write_text(
         text.replace(old, "titre: 'Caméras & capteurs <« Safe City »> \"test\"'"), encoding="utf-8"
     )
     output = build_site(content, tmp_path / "output")
-    for feed in ("flux/deliberations.xml", "flux/villes/nice.xml"):
+    for feed in ("flux/deliberations.xml", "flux/villes/brumeval.xml"):
         titles = [e.findtext(f"{ATOM}title") for e in feed_entries(output / feed)]
         assert 'Caméras & capteurs <« Safe City »> "test"' in titles, titles
 
@@ -200,8 +209,11 @@ def test_feeds_escape_what_contributors_write(corpus, tmp_path: Path) -> None:
 def test_sitemap_and_robots(site: Site) -> None:
     root = ET.parse(site.output / "sitemap.xml").getroot()
     locations = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    assert "http://localhost:8000/deliberations/metz/dcm-19-02-28-14/" in locations
-    assert len(locations) == len(list(site.output.rglob("index.html")))
+    pages = {
+        "http://localhost:8000/" + p.parent.relative_to(site.output).as_posix() + "/"
+        for p in site.output.rglob("index.html")
+    }
+    assert locations == {p.replace("/./", "/") for p in pages}  # every page, and only pages
     assert "Sitemap: http://localhost:8000/sitemap.xml" in (site.output / "robots.txt").read_text()
 
 
@@ -221,12 +233,10 @@ def test_data_pages_list_every_download(site: Site) -> None:
     assert canonical.endswith("/donnees/villes/")
 
 
-def test_sharing_metadata(site: Site) -> None:
-    page = site.page("/deliberations/metz/dcm-19-02-28-14/")
+def test_sharing_metadata(corpus_site: Site) -> None:
+    page = corpus_site.page(DCM)
     assert page.select_one("meta[property='og:title']")["content"].startswith("DCM 19-02-28-14")
-    assert page.select_one("meta[property='og:url']")["content"].endswith(
-        "/deliberations/metz/dcm-19-02-28-14/"
-    )
+    assert page.select_one("meta[property='og:url']")["content"].endswith(DCM)
     assert not page.select("meta[property='og:image']")
     data = json.loads(page.select_one("script[type='application/ld+json']").string)
     assert data["@type"] == "Legislation"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from corpus import REPORTED, VERBATIM
 
 from conftest import CONTENT, Site, text_of
 
@@ -26,13 +27,13 @@ def test_every_quote_has_a_page_with_speaker_date_and_source(site: Site) -> None
         assert card.select_one("figcaption a.cite[href^='/sources/']"), quote_id
 
 
-def test_verbatim_and_reported_are_shown_differently(site: Site) -> None:
-    verbatim = site.page("/citations/marchetti-debat-public/").select_one("figure.quote")
-    reported = site.page("/citations/ldh-metz-vigilante/").select_one("figure.quote")
+def test_verbatim_and_reported_are_shown_differently(corpus_site: Site) -> None:
+    verbatim = corpus_site.page(f"/citations/{VERBATIM}/").select_one("figure.quote")
+    reported = corpus_site.page(f"/citations/{REPORTED}/").select_one("figure.quote")
     assert "quote--citation" in verbatim["class"]
     assert verbatim.select_one("blockquote") is not None
     said = text_of(verbatim.select_one("blockquote"))
-    assert said.startswith("« Quand y a-t-il eu un débat public pour passer à 1 600 caméras")
+    assert said.startswith("« Quand a-t-on débattu en public de 1 600 caméras")
     assert said.endswith("»")
     assert "quote--position" in reported["class"]
     assert reported.select_one("blockquote") is None
@@ -84,11 +85,12 @@ def test_every_quote_cites_a_source_that_exists(records) -> None:
         assert all(s in records.sources for s in quote.sources), quote.path
 
 
-def test_quotes_page_links_each_city_list(site: Site) -> None:
-    page = site.page("/citations/")
+def test_quotes_page_links_each_city_list(corpus_site: Site) -> None:
+    page = corpus_site.page("/citations/")
     links = {a["href"] for a in page.select("#par-ville + ul a")}
-    assert {"/citations/ville/metz/", "/citations/ville/marseille/"} <= links
-    metz = site.page("/citations/ville/metz/")
-    speakers = " ".join(text_of(s) for s in metz.select("figure.quote .speaker"))
-    assert "Denis Marchetti" in speakers and "Ligue des droits de l'Homme" in speakers
-    assert not any("Quadrature" in text_of(s) for s in metz.select("figure.quote .speaker"))
+    assert {"/citations/ville/brumeval/", "/citations/ville/clairport/"} <= links
+    city = corpus_site.page("/citations/ville/brumeval/")
+    speakers = [text_of(s) for s in city.select("figure.quote .speaker")]
+    assert any("Paul Témoin" in s for s in speakers)
+    assert any("Ligue fictive des libertés" in s for s in speakers)
+    assert not any("Collectif fictif de Clairport" in s for s in speakers)  # another city's

@@ -266,8 +266,10 @@ class RecordPagesGenerator(Generator):
         self.write_list(cities, "villes", "villes/", "cities.html")
         self.write("themes/index.html", "topics.html")
         with_events = [c for c in cities if graph.events_by[c.id]]
-        self.write(
-            "chronologie/index.html",
+        self.write_list(
+            timeline_entries(graph),
+            "chronologie",
+            "chronologie/",
             "timeline.html",
             timeline_cities=home_cities(graph, with_events),
         )

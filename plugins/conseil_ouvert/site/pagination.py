@@ -21,7 +21,11 @@ PAGE_SIZES = {  # rows per page, by list; settings may override (CONSEIL_OUVERT_
     "organisations": 200,
     "comparaison": 40,
     "villes": 100,
-    "sources": 100,
+    # A source row or a timeline line weighs about 0.8 KB (measured on the content of
+    # December 2026): forty of them and the page's frame (~8 KB) stay near 40 KB,
+    # well under the 60 KB budget of a page, even if rows grow heavier.
+    "sources": 40,
+    "chronologie": 40,  # the site's timeline, newest first
     "deliberations": 100,  # cities on the deliberations index
     "donnees-villes": 50,
     # A record's own long lists, on pages below the record (personnes/<id>/votes/…).
